@@ -1,0 +1,37 @@
+# planverk – two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint typecheck unit schema bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+## demo: install, then validate the shipped plans
+demo: $(STAMP)
+	$(BIN)/planverk validate
+
+## test: install with test extras, then ruff, mypy --strict and pytest
+test: $(STAMP) lint typecheck unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict src
+
+unit: $(STAMP)
+	$(BIN)/pytest -q
+
+## schema: regenerate schemas/ from the plan model
+schema: $(STAMP)
+	$(BIN)/planverk schema
+
+clean:
+	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache

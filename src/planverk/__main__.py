@@ -1,0 +1,3 @@
+from planverk.cli.app import main
+
+main()

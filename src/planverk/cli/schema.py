@@ -1,0 +1,34 @@
+"""`planverk schema`: write the JSON Schema of each plan kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planverk.atomic import write_atomic
+from planverk.cli.common import EXIT_FINDINGS, fail
+from planverk.schema_export import schemas, stale
+
+
+def command(
+    out: Annotated[Path, typer.Option("--out", "-o", help="Mappen att skriva till.")] = Path(
+        "schemas"
+    ),
+    check: Annotated[
+        bool, typer.Option("--check", help="Skriv inget; slutstatus 1 om schemana är inaktuella.")
+    ] = False,
+) -> None:
+    """Skriv JSON-schemat för varje plantyp (för editorer och andra verktyg)."""
+    if check:
+        outdated = stale(out)
+        for name in outdated:
+            typer.echo(f"{out / name}: inaktuellt – kör `planverk schema`")
+        raise typer.Exit(EXIT_FINDINGS if outdated else 0)
+    try:
+        for name, text in schemas().items():
+            write_atomic(out / name, text.encode("utf-8"))
+            typer.echo(f"skrev {out / name}")
+    except OSError as err:
+        fail(f"kan inte skriva till {out}: {err.strerror or err}")

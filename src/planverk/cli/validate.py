@@ -1,0 +1,75 @@
+"""`planverk validate`: check the plans like code."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail
+from planverk.findings import Level
+from planverk.loading.planset import PlanSetNotFound, find_plan_dir
+from planverk.report import FORMATS
+from planverk.validate import validate
+
+
+class Format(StrEnum):
+    text = "text"
+    json = "json"
+    github = "github"
+    gitlab = "gitlab"
+
+
+class FailLevel(StrEnum):
+    fel = "fel"
+    varning = "varning"
+    info = "info"
+
+
+def command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Filer eller mappar att rapportera om (standard: hela planmappen).",
+                       show_default=False),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", "-c", help="Projektfilen (plans/planverk.yaml) att utgå från."),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Utdata: text, json, github eller gitlab.")
+    ] = Format.text,
+    fail_level: Annotated[
+        FailLevel,
+        typer.Option("--fail-level", help="Lägsta nivå som ger slutstatus 1."),
+    ] = FailLevel.fel,
+    rule: Annotated[
+        list[str] | None,
+        typer.Option("--regel", help="Ställ om en regel för körningen, t.ex. PV204=varning."),
+    ] = None,
+) -> None:
+    """Kontrollera planerna: schema, korsreferenser och innehåll.
+
+    Slutstatus: 0 inga fel, 1 fynd på eller över --fail-level, 2 fel i anrop eller filer.
+    """
+    overrides: dict[str, str] = {}
+    for item in rule or []:
+        code, _, level = item.partition("=")
+        if level not in ("fel", "varning", "info", "av"):
+            fail(f"--regel {item!r}: ange KOD=nivå", "Nivå är fel, varning, info eller av.")
+        overrides[code.strip().upper()] = level
+    for path in paths or []:
+        if not path.exists():
+            fail(f"{path} finns inte")
+    try:
+        plan_dir = find_plan_dir(config) if config else None
+        result = validate(paths or [], plan_dir=plan_dir, overrides=overrides)
+    except PlanSetNotFound as err:
+        fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
+    sources = {doc.display: doc.text for doc in result.planset.documents}
+    text = FORMATS[output_format.value](result.findings, sources, result.files)
+    if text:
+        echo(text) if output_format is Format.text else typer.echo(text)
+    raise typer.Exit(EXIT_FINDINGS if result.fails(Level.parse(fail_level.value)) else EXIT_OK)

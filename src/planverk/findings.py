@@ -1,0 +1,60 @@
+"""Findings: the one result type that validate, render and diff report through."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Level(IntEnum):
+    """Severity of a finding; the Swedish names are what users write and read."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Level:
+        for level, label in _LABELS.items():
+            if label == text:
+                return level
+        raise ValueError(text)
+
+
+_LABELS = {Level.INFO: "info", Level.WARNING: "varning", Level.ERROR: "fel"}
+LEVEL_NAMES: tuple[str, ...] = ("fel", "varning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A region of a source file; lines and columns are 1-based, as editors show them."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+
+NO_SPAN = Span(1, 1, 1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a plan file, ready for any output format."""
+
+    code: str
+    level: Level
+    message: str
+    file: str
+    span: Span = NO_SPAN
+    hint: str | None = None
+    rule: str = ""
+    related: tuple[str, ...] = field(default=())
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.file, self.span.line, self.span.column, self.code)

@@ -1,0 +1,1 @@
+"""Loading plan files: YAML with source positions, then the plan model."""

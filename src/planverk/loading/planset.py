@@ -1,0 +1,218 @@
+"""Find and load a plan set: the project file and every plan under the plan folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from planverk.findings import Finding, Level, Span
+from planverk.loading.schema import validate_document
+from planverk.loading.yamlfile import YamlDocument, decode, parse
+from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan
+
+P = TypeVar("P", Project, Verksamhetsplan, Aktivitetsplan, Handlingsplan)
+
+PROJECT_FILE = "planverk.yaml"
+PLAN_DIR = "plans"
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+class PlanSetNotFound(Exception):
+    """No plan folder where one was looked for (a usage error, exit code 2)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded(Generic[P]):
+    """A validated plan with the document it was read from."""
+
+    doc: YamlDocument
+    plan: P
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One plan file's bytes (or the error reading them), named as the user sees it."""
+
+    display: str
+    content: bytes | OSError
+
+
+@dataclass(slots=True)
+class PlanSet:
+    """Everything loaded from one plan folder, with the findings of loading it."""
+
+    root: Path
+    plan_dir: Path
+    project: Loaded[Project] | None = None
+    vps: list[Loaded[Verksamhetsplan]] = field(default_factory=list)
+    aps: list[Loaded[Aktivitetsplan]] = field(default_factory=list)
+    hps: list[Loaded[Handlingsplan]] = field(default_factory=list)
+    documents: list[YamlDocument] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def vps_covering(self, year: int) -> list[Loaded[Verksamhetsplan]]:
+        return [vp for vp in self.vps if vp.plan.period.covers(year)]
+
+    def vp_by_id(self, vp_id: str) -> Loaded[Verksamhetsplan] | None:
+        return next((vp for vp in self.vps if vp.plan.id == vp_id), None)
+
+    def vp_for(self, year: int | None, vp_id: str | None) -> Loaded[Verksamhetsplan] | None:
+        """The VP a plan of ``year`` serves: the one it names, else the one covering the year."""
+        if vp_id is not None:
+            return self.vp_by_id(vp_id)
+        if year is None:
+            return None
+        covering = self.vps_covering(year)
+        return covering[0] if len(covering) == 1 else None
+
+    def ap(self, year: int) -> Loaded[Aktivitetsplan] | None:
+        return next((ap for ap in self.aps if ap.plan.year == year), None)
+
+    def hps_for(self, year: int) -> list[Loaded[Handlingsplan]]:
+        return [hp for hp in self.hps if hp.plan.year == year]
+
+
+def find_plan_dir(start: Path) -> Path:
+    """The plan folder for ``start``: itself, its ``plans/``, or that of a parent folder."""
+    start = start.resolve()
+    if start.is_file():
+        start = start.parent
+    for folder in (start, *start.parents):
+        if folder.name == PLAN_DIR and folder.is_dir():
+            return folder
+        if (folder / PLAN_DIR).is_dir():
+            return folder / PLAN_DIR
+        if (folder / PROJECT_FILE).is_file():
+            return folder
+    raise PlanSetNotFound(
+        f"hittar ingen planmapp ({PLAN_DIR}/) i {start} eller någon mapp ovanför"
+    )
+
+
+def display_path(path: Path, base: Path | None = None) -> str:
+    """A path as the user should see it: relative to the working folder when inside it."""
+    base = base or Path.cwd()
+    try:
+        return os.path.relpath(path, base) if path.is_relative_to(base) else str(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def discover(plan_dir: Path) -> list[Path]:
+    """Every YAML file below ``plan_dir``, in a stable order, hidden folders skipped."""
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(plan_dir, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(
+            Path(folder) / name
+            for name in sorted(files)
+            if name.endswith((".yaml", ".yml")) and not name.startswith(".")
+        )
+    return found
+
+
+def read_sources(paths: Iterable[Path]) -> list[Source]:
+    sources: list[Source] = []
+    for path in paths:
+        display = display_path(path)
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                sources.append(Source(display, OSError(f"filen är {size // 2**20} MB")))
+                continue
+            sources.append(Source(display, path.read_bytes()))
+        except OSError as err:
+            sources.append(Source(display, err))
+    return sources
+
+
+def load_plan_dir(plan_dir: Path) -> PlanSet:
+    """Load every plan file below ``plan_dir``."""
+    root = plan_dir.parent if plan_dir.name == PLAN_DIR else plan_dir
+    return load_sources(read_sources(discover(plan_dir)), root=root, plan_dir=plan_dir)
+
+
+def load_sources(sources: Sequence[Source], *, root: Path, plan_dir: Path) -> PlanSet:
+    """Load a plan set from file contents (from disk, or from a git revision)."""
+    planset = PlanSet(root=root, plan_dir=plan_dir)
+    for source in sources:
+        if isinstance(source.content, OSError):
+            planset.findings.append(_unreadable(source.display, source.content))
+            continue
+        text, problem = decode(source.content, source.display)
+        if problem is not None or text is None:
+            planset.findings.append(problem or _unreadable(source.display, OSError()))
+            continue
+        doc = parse(text, source.display)
+        plan = validate_document(doc)
+        planset.documents.append(doc)
+        planset.findings.extend(doc.findings)
+        if plan is not None:
+            _add(planset, doc, plan)
+    if planset.project is None and not any(f.code == "PV009" for f in planset.findings):
+        planset.findings.append(
+            Finding(
+                "PV009",
+                Level.ERROR,
+                f"projektfilen saknas: ingen fil med `typ: projekt` i {display_path(plan_dir)}",
+                display_path(plan_dir / PROJECT_FILE),
+                Span(1, 1, 1, 1),
+                "Skapa plans/planverk.yaml med regionen, organen och ordlistan "
+                "(`planverk init` gör det åt dig).",
+            )
+        )
+    return planset
+
+
+def _unreadable(display: str, err: OSError) -> Finding:
+    reason = err.strerror or str(err) or "okänt fel"
+    return Finding(
+        "PV007",
+        Level.ERROR,
+        f"filen kan inte läsas: {reason}",
+        display,
+        Span(1, 1, 1, 1),
+        "Kontrollera att filen finns, går att läsa och inte är en länk i en slinga.",
+    )
+
+
+def _add(planset: PlanSet, doc: YamlDocument, plan: Plan) -> None:
+    if isinstance(plan, Project):
+        if planset.project is not None:
+            planset.findings.append(_twice(doc, "projektfilen", planset.project.doc))
+            return
+        planset.project = Loaded(doc, plan)
+    elif isinstance(plan, Verksamhetsplan):
+        other = next((vp for vp in planset.vps if vp.plan.id == plan.id), None)
+        if other is not None:
+            planset.findings.append(_twice(doc, f"verksamhetsplanen '{plan.id}'", other.doc))
+            return
+        planset.vps.append(Loaded(doc, plan))
+    elif isinstance(plan, Aktivitetsplan):
+        other_ap = planset.ap(plan.year)
+        if other_ap is not None:
+            planset.findings.append(
+                _twice(doc, f"aktivitetsplanen för {plan.year}", other_ap.doc, "år")
+            )
+            return
+        planset.aps.append(Loaded(doc, plan))
+    else:
+        other_hp = next((hp for hp in planset.hps if hp.plan.id == plan.id), None)
+        if other_hp is not None:
+            planset.findings.append(_twice(doc, f"handlingsplanen '{plan.id}'", other_hp.doc))
+            return
+        planset.hps.append(Loaded(doc, plan))
+
+
+def _twice(doc: YamlDocument, what: str, first: YamlDocument, key: str = "id") -> Finding:
+    return Finding(
+        "PV008",
+        Level.ERROR,
+        f"{what} finns redan i {first.display}",
+        doc.display,
+        doc.source_map.locate(doc.data, (key,)),
+        "Ta bort den ena filen eller ge planerna olika id (eller år).",
+    )

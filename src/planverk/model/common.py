@@ -1,0 +1,115 @@
+"""Building blocks shared by every plan kind: ids, bullets, decisions, status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
+
+ID_PATTERN = r"^[a-z0-9åäöé][a-z0-9åäöé._-]*$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=120),
+    Field(description="Stabilt id: gemener, siffror, bindestreck (å, ä, ö går bra)."),
+]
+Text = Annotated[str, Field(description="Fritext på svenska.")]
+
+
+class Status(StrEnum):
+    """Status of an action, as in Sydöstra's living handlingsplan."""
+
+    GREEN = "grön"
+    YELLOW = "gul"
+    RED = "röd"
+    FINISHED = "avslutad"
+    NOT_REPORTED = "ej rapporterad"
+
+
+STATUS_VALUES: tuple[str, ...] = tuple(s.value for s in Status)
+
+# The status field stays a plain string so that rule PV301 can name a misspelt value with a
+# did-you-mean hint; the JSON Schema still lists the allowed values for editors.
+StatusText = Annotated[
+    str,
+    Field(
+        description="grön = enligt plan, gul = mindre problem, röd = allvarliga problem, "
+        "avslutad = klar, ej rapporterad = ingen rapport ännu.",
+        json_schema_extra={"enum": list(STATUS_VALUES)},
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Base for every plan model: unknown keys are errors, keys are Swedish aliases."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        populate_by_name=False,
+        frozen=True,
+        str_strip_whitespace=False,
+    )
+
+
+class Decision(Strict):
+    """Beslut: who decided, when, and under which paragraph or registration number."""
+
+    decided_by: Id = Field(alias="beslutad-av", description="Organets id, t.ex. svn.")
+    date: dt.date = Field(alias="datum")
+    paragraph: str | None = Field(default=None, alias="paragraf", description="T.ex. § 45.")
+    registration: str | None = Field(default=None, alias="diarienummer")
+
+
+class Bullet(Strict):
+    """A bullet with optional sub-bullets and an optional footnote."""
+
+    text: Text = Field(alias="text")
+    bullets: list[BulletItem] = Field(default_factory=list, alias="punkter")
+    footnote: Text | None = Field(default=None, alias="fotnot")
+
+
+def shape_tag(value: object) -> str:
+    """Union tag by shape, so a mistake is reported against one alternative only."""
+    return "_text" if isinstance(value, str) else "_object"
+
+
+BulletItem = Annotated[
+    Annotated[str, Tag("_text")] | Annotated[Bullet, Tag("_object")],
+    Discriminator(shape_tag),
+    Field(description="En punkt: text, eller text med underpunkter."),
+]
+Bullet.model_rebuild()
+
+
+class Theme(Strict):
+    """A theme with bullets, e.g. under Strategisk inriktning."""
+
+    heading: Text = Field(alias="rubrik")
+    text: Text | None = Field(default=None, alias="text")
+    bullets: list[BulletItem] = Field(default_factory=list, alias="punkter")
+
+
+class StrategicDirection(Strict):
+    """Strategisk inriktning: an introductory text and themes with bullets."""
+
+    text: Text | None = Field(default=None, alias="text")
+    themes: list[Theme] = Field(default_factory=list, alias="teman")
+
+
+class Period(Strict):
+    """A span of whole years, both ends included."""
+
+    start: int = Field(alias="från", ge=1900, le=2200)
+    end: int = Field(alias="till", ge=1900, le=2200)
+
+    def covers(self, year: int) -> bool:
+        return self.start <= year <= self.end
+
+    def label(self) -> str:
+        return f"{self.start}–{self.end}"
+
+
+def bullet_text(item: BulletItem) -> str:
+    return item if isinstance(item, str) else item.text

@@ -1,0 +1,29 @@
+"""Findings as JSON: one object per finding, for programs and editors."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from planverk.findings import Finding
+
+
+def as_dict(finding: Finding) -> dict[str, object]:
+    span = finding.span
+    return {
+        "file": finding.file,
+        "line": span.line,
+        "column": span.column,
+        "end_line": span.end_line,
+        "end_column": span.end_column,
+        "code": finding.code,
+        "rule": finding.rule,
+        "level": finding.level.label,
+        "message": finding.message,
+        "hint": finding.hint,
+    }
+
+
+def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> str:
+    payload = {"files": files, "findings": [as_dict(f) for f in findings]}
+    return json.dumps(payload, ensure_ascii=False, indent=2)

@@ -1,0 +1,131 @@
+"""What a rule is, and the context a rule's check runs in."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from types import ModuleType
+from typing import Any
+
+from planverk.findings import Finding, Level
+from planverk.loading.planset import Loaded, PlanSet
+from planverk.loading.yamlfile import YamlDocument
+from planverk.model import Project
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A FAIL or PASS example from a rule's docstring: one file of a small plan set."""
+
+    passes: bool
+    file: str
+    content: str
+    line: int = 0
+    column: int = 0
+    expected_in: str = ""  # the file the finding is expected in, when not ``file``
+
+    @property
+    def finding_file(self) -> str:
+        return self.expected_in or self.file
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule: its code, default level, Swedish summary and (for checks) its function.
+
+    Rules of the loading phase (syntax, schema) have no check function: the loader reports
+    them. They are registered all the same, so they are documented and configured alike.
+    """
+
+    code: str
+    name: str
+    level: Level | None
+    summary: str
+    doc: str
+    check: Callable[[Context], Iterable[Finding]] | None = None
+    configurable: bool = True
+    examples: tuple[Example, ...] = field(default=())
+
+
+_EXAMPLE = re.compile(r"^(FAIL|PASS) (\S+?)(?: => (\S+))?(?: (\d+):(\d+))?:$")
+
+
+def parse_examples(doc: str) -> tuple[Example, ...]:
+    """The examples of a docstring: a ``FAIL path line:col:`` or ``PASS path:`` line, then
+    the file's content indented by four spaces. ``FAIL path => other line:col:`` expects the
+    finding in another file of the plan set."""
+    examples: list[Example] = []
+    lines = inspect.cleandoc(doc).splitlines()
+    index = 0
+    while index < len(lines):
+        match = _EXAMPLE.match(lines[index])
+        index += 1
+        if not match:
+            continue
+        body: list[str] = []
+        while index < len(lines) and (lines[index].startswith("    ") or not lines[index]):
+            body.append(lines[index][4:])
+            index += 1
+        while body and not body[-1]:
+            body.pop()
+        kind, path, other, line, column = match.groups()
+        content = "\n".join(body) + "\n"
+        examples.append(
+            Example(kind == "PASS", path, content, int(line or 0), int(column or 0), other or "")
+        )
+    return tuple(examples)
+
+
+def rule(
+    module: ModuleType | str,
+    *,
+    code: str,
+    name: str,
+    level: Level | None,
+    summary: str,
+    check: Callable[[Context], Iterable[Finding]] | None = None,
+    configurable: bool = True,
+) -> Rule:
+    """Declare a rule; its documentation and examples come from the module's docstring."""
+    doc = module if isinstance(module, str) else (module.__doc__ or "")
+    return Rule(code, name, level, summary, inspect.cleandoc(doc), check, configurable,
+                parse_examples(doc))
+
+
+class Context:
+    """What a check sees: the loaded plan set, and a way to make findings at a path."""
+
+    def __init__(self, planset: PlanSet, rule: Rule) -> None:
+        self.planset = planset
+        self.rule = rule
+
+    @property
+    def project(self) -> Project | None:
+        return self.planset.project.plan if self.planset.project else None
+
+    def finding(
+        self,
+        where: Loaded[Any] | YamlDocument,
+        path: Sequence[str | int],
+        message: str,
+        hint: str | None = None,
+        *,
+        key: bool = False,
+    ) -> Finding:
+        doc = where if isinstance(where, YamlDocument) else where.doc
+        span = doc.source_map.locate(doc.data, path, key=key)
+        return Finding(
+            self.rule.code,
+            self.rule.level or Level.INFO,
+            message,
+            doc.display,
+            span,
+            hint,
+            self.rule.name,
+        )
+
+
+def each(items: Iterable[Finding]) -> Iterator[Finding]:
+    yield from items

@@ -1,0 +1,18 @@
+"""PV005 – tom fil.
+
+A file in the plan folder holds nothing (or only comments). It is most likely a plan that
+was never written, or one emptied by mistake.
+
+FAIL plans/aktivitetsplan-2026.yaml 1:1:
+    # Aktivitetsplan 2026 – skrivs i höst
+PASS plans/aktivitetsplan-2025.yaml:
+    typ: aktivitetsplan
+    år: 2025
+    titel: Aktivitetsplan 2025
+"""
+
+from planverk.findings import Level
+from planverk.rules.base import rule
+
+RULE = rule(__doc__ or "", code="PV005", name="tom-fil", level=Level.ERROR,
+            summary="filen är tom", configurable=False)

@@ -1,0 +1,19 @@
+"""PV011 – nyckel saknas.
+
+A key the plan kind requires is missing, e.g. an activity without ``text`` or an
+aktivitetsplan without ``år``. The finding points at the mapping that lacks it.
+
+FAIL plans/aktivitetsplan-2025.yaml 1:1:
+    typ: aktivitetsplan
+    titel: Aktivitetsplan 2025
+PASS plans/aktivitetsplan-2025.yaml:
+    typ: aktivitetsplan
+    år: 2025
+    titel: Aktivitetsplan 2025
+"""
+
+from planverk.findings import Level
+from planverk.rules.base import rule
+
+RULE = rule(__doc__ or "", code="PV011", name="nyckel-saknas", level=Level.ERROR,
+            summary="en nyckel som krävs saknas", configurable=False)

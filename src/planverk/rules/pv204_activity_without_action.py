@@ -1,0 +1,57 @@
+"""PV204 – aktiviteten saknar åtgärd (av som standard).
+
+An activity of the year's aktivitetsplan that no action of that year's handlingsplaner
+serves. Regions that expect every activity to be broken down into actions turn this rule on
+in plans/planverk.yaml (``regler: {PV204: varning}``).
+
+FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml => plans/aktivitetsplan-2025.yaml 12:17:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        mål: nära-vård
+        status: grön
+PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+"""
+
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding
+from planverk.rules.base import Context, rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for ap in ctx.planset.aps:
+        served = {
+            item.action.activity
+            for hp in ctx.planset.hps_for(ap.plan.year)
+            for item in walk.actions(hp.plan)
+        }
+        for item in walk.activities(ap.plan):
+            if item.activity.id not in served:
+                yield ctx.finding(
+                    ap, (*item.path, "id"),
+                    f"aktiviteten '{item.activity.id}' har ingen åtgärd i någon handlingsplan "
+                    f"för {ap.plan.year}",
+                    "Lägg till en åtgärd med `aktivitet: "
+                    f"{item.activity.id}` i en handlingsplan för året.",
+                )
+
+
+RULE = rule(__doc__ or "", code="PV204", name="aktivitet-utan-åtgärd", level=None,
+            summary="en AP-aktivitet saknar åtgärd i årets handlingsplaner", check=check)

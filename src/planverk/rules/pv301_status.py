@@ -1,0 +1,62 @@
+"""PV301 – okänd status.
+
+An action's status, and the status of each of its follow-up reports, is one of grön (enligt
+plan), gul (mindre problem), röd (allvarliga problem), avslutad, or ej rapporterad. A
+misspelling such as "gron" or "Grön" is reported with the value it most likely means.
+
+FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 10:13:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: gron
+PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+"""
+
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding, Level
+from planverk.model.common import STATUS_VALUES
+from planverk.rules.base import Context, rule
+from planverk.suggest import closest
+
+_ASCII = {"gron": "grön", "rod": "röd", "gront": "grön", "gult": "gul", "klar": "avslutad"}
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for hp in ctx.planset.hps:
+        for item in walk.actions(hp.plan):
+            values = [((*item.path, "status"), item.action.status)]
+            values += [
+                ((*item.path, "rapporter", index, "status"), report.status)
+                for index, report in enumerate(item.action.reports)
+            ]
+            for path, status in values:
+                if status is None or status in STATUS_VALUES:
+                    continue
+                guess = _ASCII.get(status.casefold()) or closest(status.casefold(), STATUS_VALUES)
+                yield ctx.finding(
+                    hp, path, f"okänd status '{status}'",
+                    (f"Menade du '{guess}'? " if guess else "")
+                    + "Tillåtna värden: " + ", ".join(STATUS_VALUES) + ".",
+                )
+
+
+RULE = rule(__doc__ or "", code="PV301", name="okänd-status", level=Level.ERROR,
+            summary="statusen är inte grön, gul, röd, avslutad eller ej rapporterad", check=check)

@@ -1,0 +1,68 @@
+"""PV304 – förkortning saknas i ordlistan.
+
+An abbreviation in a plan's text (two or more capital letters, such as NSPL or LOV) that is
+neither in the project file's ``ordlista:`` nor a body's ``förkortning``. The board and the
+public read these documents; every abbreviation must be explainable.
+
+FAIL plans/aktivitetsplan-2025.yaml 4:42:
+    typ: aktivitetsplan
+    år: 2025
+    titel: Aktivitetsplan 2025
+    inledning: Planen följer upp arbetet med NSPL.
+PASS plans/aktivitetsplan-2025.yaml:
+    typ: aktivitetsplan
+    år: 2025
+    titel: Aktivitetsplan 2025
+    inledning: Planen följer upp arbetet med NHV.
+"""
+
+import re
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding, Level, Span
+from planverk.rules.base import Context, rule
+
+_ABBREVIATION = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?(?![\w])")
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    project = ctx.project
+    if project is None:
+        return
+    known = set(project.glossary)
+    known.update(body.abbreviation for body in project.bodies if body.abbreviation)
+    for doc in ctx.planset.documents:
+        if doc.data is None:
+            continue
+        for path, text in walk.prose(doc.data):
+            if path and path[0] == "ordlista":
+                continue
+            for match in _ABBREVIATION.finditer(text):
+                word = match.group()
+                if word in known or _ROMAN.match(word):
+                    continue
+                finding = ctx.finding(
+                    doc, path, f"förkortningen {word} saknas i ordlistan",
+                    f"Lägg till `{word}: <betydelse>` under `ordlista:` i plans/planverk.yaml.",
+                )
+                yield _at_word(finding, doc.text, match.start(), word)
+
+
+def _at_word(finding: Finding, text: str, offset: int, word: str) -> Finding:
+    """Move a finding from the start of a one-line plain value to the word itself."""
+    span = finding.span
+    lines = text.splitlines()
+    if span.line == span.end_line and 0 < span.line <= len(lines):
+        line = lines[span.line - 1]
+        column = line.find(word, span.column - 1)
+        if column >= 0:
+            new = Span(span.line, column + 1, span.line, column + 1 + len(word))
+            return Finding(finding.code, finding.level, finding.message, finding.file, new,
+                           finding.hint, finding.rule)
+    return finding
+
+
+RULE = rule(__doc__ or "", code="PV304", name="förkortning-utan-förklaring",
+            level=Level.WARNING, summary="en förkortning saknas i ordlistan", check=check)

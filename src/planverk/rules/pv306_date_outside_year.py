@@ -1,0 +1,70 @@
+"""PV306 – datum utanför planens år.
+
+Dates of a yearly handlingsplan (tidplan, follow-up reports) lie in the plan's year. A date
+in another year is usually a typing error, e.g. 2024 where 2025 was meant.
+
+FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 12:13:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+        tidplan:
+          från: 2024-02-01
+          till: 2025-12-31
+PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+        tidplan:
+          från: 2025-02-01
+          till: 2025-12-31
+"""
+
+import datetime as dt
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding, Level
+from planverk.rules.base import Context, rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for hp in ctx.planset.hps:
+        year = hp.plan.year
+        if year is None:
+            continue
+        for item in walk.actions(hp.plan):
+            action = item.action
+            dates: list[tuple[tuple[str | int, ...], dt.date | None]] = []
+            if action.schedule is not None:
+                dates += [
+                    ((*item.path, "tidplan", "från"), action.schedule.start),
+                    ((*item.path, "tidplan", "till"), action.schedule.end),
+                ]
+            dates += [
+                ((*item.path, "rapporter", index, "datum"), report.date)
+                for index, report in enumerate(action.reports)
+            ]
+            for path, date in dates:
+                if date is not None and date.year != year:
+                    yield ctx.finding(
+                        hp, path, f"datumet {date.isoformat()} ligger utanför planens år {year}",
+                        f"Rätta året till {year}, eller flytta åtgärden till rätt års plan.",
+                    )
+
+
+RULE = rule(__doc__ or "", code="PV306", name="datum-utanför-året", level=Level.WARNING,
+            summary="ett datum ligger utanför planens år", check=check)

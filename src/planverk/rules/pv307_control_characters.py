@@ -1,0 +1,43 @@
+"""PV307 – styrtecken i text.
+
+Text holds an invisible control character, usually pasted from Excel or Word (written in
+YAML as an escape such as ``\\x0b``). Word cannot hold it; the rendered document drops it.
+
+FAIL plans/aktivitetsplan-2025.yaml 4:12:
+    typ: aktivitetsplan
+    år: 2025
+    titel: Aktivitetsplan 2025
+    inledning: "Planen gäller\\x0b 2025."
+PASS plans/aktivitetsplan-2025.yaml:
+    typ: aktivitetsplan
+    år: 2025
+    titel: Aktivitetsplan 2025
+    inledning: "Planen gäller 2025."
+"""
+
+import re
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding, Level
+from planverk.rules.base import Context, rule
+
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    for doc in ctx.planset.documents:
+        if doc.data is None:
+            continue
+        for path, text in walk.prose(doc.data):
+            match = CONTROL.search(text)
+            if match:
+                code = f"U+{ord(match.group()):04X}"
+                yield ctx.finding(
+                    doc, path, f"texten innehåller styrtecknet {code}",
+                    "Ta bort tecknet; det tas bort ur dokumenten som skapas.",
+                )
+
+
+RULE = rule(__doc__ or "", code="PV307", name="styrtecken", level=Level.WARNING,
+            summary="texten innehåller ett osynligt styrtecken", check=check)

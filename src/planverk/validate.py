@@ -1,0 +1,94 @@
+"""`planverk validate` as a library function: plan folder in, findings out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from planverk.config import Config, apply_project, read_pyproject
+from planverk.findings import NO_SPAN, Finding, Level
+from planverk.loading.planset import PlanSet, display_path, find_plan_dir, load_plan_dir
+from planverk.rules import RULES, Context
+from planverk.suppress import Suppressions, scan
+
+
+@dataclass(slots=True)
+class Result:
+    """What validation found, and the plan set it found it in."""
+
+    planset: PlanSet
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+
+    def count(self, level: Level) -> int:
+        return sum(1 for f in self.findings if f.level == level)
+
+    def fails(self, fail_level: Level = Level.ERROR) -> bool:
+        return any(f.level >= fail_level for f in self.findings)
+
+
+def validate(
+    paths: Sequence[Path] = (),
+    *,
+    plan_dir: Path | None = None,
+    overrides: dict[str, str] | None = None,
+) -> Result:
+    """Load the plan set and run every rule.
+
+    ``paths`` (files or folders) choose the plan set (from the first) and limit the report
+    to findings in those files; the whole set is always loaded, since references cross files.
+    Raises :class:`planverk.loading.planset.PlanSetNotFound` when there is no plan folder.
+    """
+    plan_dir = plan_dir or find_plan_dir(paths[0] if paths else Path.cwd())
+    planset = load_plan_dir(plan_dir)
+    return check(planset, paths=paths, overrides=overrides)
+
+
+def check(
+    planset: PlanSet, *, paths: Sequence[Path] = (), overrides: dict[str, str] | None = None
+) -> Result:
+    """Run every enabled rule on a loaded plan set (the files that failed to load are left out
+    of the cross-file checks; their own findings say why)."""
+    config = Config()
+    read_pyproject(planset.root, config)
+    if planset.project is not None:
+        doc = planset.project.doc
+        apply_project(
+            planset.project.plan.rules,
+            doc.display,
+            lambda path, key: doc.source_map.locate(doc.data, path, key=key),
+            config,
+        )
+    for code, level in (overrides or {}).items():
+        config.set(code, level, "--regel", NO_SPAN)
+    findings = list(planset.findings) + config.problems
+    for rule in RULES:
+        level = config.levels.get(rule.code)
+        if rule.check is None or level is None:
+            continue
+        findings.extend(_with_level(f, level) for f in rule.check(Context(planset, rule)))
+    suppressions = {doc.display: scan(doc.text) for doc in planset.documents}
+    findings = [f for f in findings if not suppressions.get(f.file, _NONE).silences(f)]
+    if paths:
+        wanted = {display_path(p.resolve()) for p in paths if p.is_file()}
+        folders = [p.resolve() for p in paths if p.is_dir()]
+        findings = [f for f in findings if _selected(f.file, wanted, folders)]
+    findings = sorted(set(findings), key=lambda f: f.sort_key)
+    return Result(planset, findings, len(planset.documents))
+
+
+_NONE = Suppressions()
+
+
+def _with_level(finding: Finding, level: Level) -> Finding:
+    if finding.level == level:
+        return finding
+    return replace(finding, level=level)
+
+
+def _selected(display: str, wanted: set[str], folders: list[Path]) -> bool:
+    if display in wanted:
+        return True
+    absolute = Path(display).resolve()
+    return any(absolute.is_relative_to(folder) for folder in folders)

@@ -1,0 +1,140 @@
+"""Walk a loaded plan: every goal, activity and action with its path in the YAML source.
+
+A path is the sequence of keys and list indexes from the file's root to the item, so any
+check, diff or renderer can point back at the line the planner wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from planverk.model import (
+    Action,
+    Activity,
+    Aktivitetsplan,
+    ApFocusArea,
+    FocusArea,
+    Goal,
+    Handlingsplan,
+    Heading,
+    Section,
+    Verksamhetsplan,
+)
+
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GoalAt:
+    goal: Goal
+    path: Path
+    focus_area: FocusArea | None = None
+    section: Section | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityAt:
+    activity: Activity
+    path: Path
+    heading: Heading
+    focus_area: ApFocusArea
+    goal_id: str | None
+    goal_path: Path  # where the goal reference that applies is written
+
+    @property
+    def text(self) -> str:
+        return self.activity.text
+
+
+@dataclass(frozen=True, slots=True)
+class ActionAt:
+    action: Action
+    path: Path
+
+
+def goals(vp: Verksamhetsplan) -> Iterator[GoalAt]:
+    for f_index, area in enumerate(vp.focus_areas):
+        for g_index, goal in enumerate(area.goals):
+            yield GoalAt(goal, ("fokusområden", f_index, "mål", g_index), focus_area=area)
+    for g_index, goal in enumerate(vp.goals):
+        yield GoalAt(goal, ("mål", g_index))
+    for s_index, section in enumerate(vp.sections):
+        yield from _section_goals(section, ("avsnitt", s_index))
+
+
+def _section_goals(section: Section, path: Path) -> Iterator[GoalAt]:
+    for g_index, goal in enumerate(section.goals):
+        yield GoalAt(goal, (*path, "mål", g_index), section=section)
+    for s_index, child in enumerate(section.sections):
+        yield from _section_goals(child, (*path, "avsnitt", s_index))
+
+
+def sections(vp: Verksamhetsplan) -> Iterator[tuple[Section, Path, int]]:
+    """Every agreement paragraph with its path and depth (1 for § 8, 2 for § 8.1)."""
+
+    def walk(items: list[Section], path: Path, depth: int) -> Iterator[tuple[Section, Path, int]]:
+        for index, section in enumerate(items):
+            here = (*path, "avsnitt", index)
+            yield section, here, depth
+            yield from walk(section.sections, here, depth + 1)
+
+    yield from walk(vp.sections, (), 1)
+
+
+def activities(ap: Aktivitetsplan) -> Iterator[ActivityAt]:
+    for f_index, area in enumerate(ap.focus_areas):
+        for h_index, heading in enumerate(area.headings):
+            h_path: Path = ("fokusområden", f_index, "rubriker", h_index)
+            for a_index, activity in enumerate(heading.activities):
+                path = (*h_path, "aktiviteter", a_index)
+                if activity.goal is not None:
+                    goal_id, goal_path = activity.goal, (*path, "mål")
+                else:
+                    goal_id, goal_path = heading.goal, (*h_path, "mål")
+                yield ActivityAt(activity, path, heading, area, goal_id, goal_path)
+
+
+def actions(hp: Handlingsplan) -> Iterator[ActionAt]:
+    for index, action in enumerate(hp.actions):
+        yield ActionAt(action, ("åtgärder", index))
+
+
+# Keys whose string values are ids, references or codes rather than prose.
+_NOT_PROSE = frozenset(
+    {
+        "typ", "id", "aktivitet", "till", "ansvar", "ägare", "beslutad-av", "verksamhetsplan",
+        "status", "nummer", "period", "datum", "paragraf", "diarienummer", "dokumentmall",
+        "slutar", "från", "regler", "nivå",
+    }
+)
+
+
+def prose(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """Every free-text string in raw plan data, with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if key in _NOT_PROSE:
+                continue
+            if key == "mål" and isinstance(value, str) and (not path or path[-1] != "uppföljning"):
+                continue  # a reference to a VP goal, not the follow-up's target
+            yield from prose(value, (*path, key))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from prose(item, (*path, index))
+    elif isinstance(data, str):
+        yield path, data
+
+
+def values_of(data: Any, keys: frozenset[str], path: Path = ()) -> Iterator[tuple[Path, Any]]:
+    """Every value stored under one of ``keys`` anywhere in raw data, with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            here = (*path, key)
+            if key in keys:
+                yield here, value
+            yield from values_of(value, keys, here)
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from values_of(item, keys, (*path, index))
