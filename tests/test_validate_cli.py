@@ -20,10 +20,11 @@ def test_deleted_goal_points_at_referring_line_and_suggests_closest(shipped: Pat
     text = vp.read_text(encoding="utf-8")
     # Rename the goal that AP 2025's Krisberedskap rubrik serves, as a planner might.
     assert "- id: krisberedskap\n" in text
-    vp.write_text(text.replace("- id: krisberedskap\n", "- id: krisberedskap-och-försvar\n"),
-                  encoding="utf-8")
+    vp.write_text(
+        text.replace("- id: krisberedskap\n", "- id: krisberedskap-och-försvar\n"), encoding="utf-8"
+    )
     ap = (shipped / "plans" / "aktivitetsplan-2025.yaml").read_text(encoding="utf-8").splitlines()
-    line = next(i for i, l in enumerate(ap, 1) if l.strip() == "mål: krisberedskap")
+    line = next(i for i, text in enumerate(ap, 1) if text.strip() == "mål: krisberedskap")
     column = ap[line - 1].index("krisberedskap") + 1
 
     run = cli("validate")
@@ -45,28 +46,39 @@ def test_json_format_parses(shipped: Path) -> None:
     data = json.loads(run.stdout)
     finding = next(f for f in data["findings"] if f["code"] == "PV010")
     assert finding == {
-        "file": "plans/aktivitetsplan-2025.yaml", "line": 4, "column": 1, "end_line": 4,
-        "end_column": 12, "code": "PV010", "rule": "", "level": "fel",
-        "message": "okänd nyckel 'inledningen'", "hint": "Menade du 'inledning'?",
+        "file": "plans/aktivitetsplan-2025.yaml",
+        "line": 4,
+        "column": 1,
+        "end_line": 4,
+        "end_column": 12,
+        "code": "PV010",
+        "rule": "",
+        "level": "fel",
+        "message": "okänd nyckel 'inledningen'",
+        "hint": "Menade du 'inledning'?",
     }
 
 
 def test_github_format_lines_are_workflow_commands(shipped: Path) -> None:
     ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
-    ap.write_text(ap.read_text(encoding="utf-8").replace("mål: nära-vård", "mål: nära-vårdx"),
-                  encoding="utf-8")
+    ap.write_text(
+        ap.read_text(encoding="utf-8").replace("mål: nära-vård", "mål: nära-vårdx"),
+        encoding="utf-8",
+    )
     run = cli("validate", "--format", "github", "--regel", "PV204=varning")
     assert run.exit_code == 1
     lines = run.stdout.strip().splitlines()
-    assert lines and all(l.startswith(("::error ", "::warning ", "::notice ")) for l in lines)
-    assert any(l.startswith("::error file=plans/aktivitetsplan-2025.yaml,line=") for l in lines)
-    assert any(l.startswith("::warning ") for l in lines)
+    assert lines and all(line.startswith(("::error ", "::warning ", "::notice ")) for line in lines)
+    ap_error = "::error file=plans/aktivitetsplan-2025.yaml,line="
+    assert any(line.startswith(ap_error) for line in lines)
+    assert any(line.startswith("::warning ") for line in lines)
 
 
 def test_gitlab_format_is_code_quality_json(shipped: Path) -> None:
     ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
-    ap.write_text(ap.read_text(encoding="utf-8").replace("mål: nära-vård", "mål: nära"),
-                  encoding="utf-8")
+    ap.write_text(
+        ap.read_text(encoding="utf-8").replace("mål: nära-vård", "mål: nära"), encoding="utf-8"
+    )
     run = cli("validate", "--format", "gitlab")
     issues = json.loads(run.stdout)
     assert issues[0]["check_name"] == "PV101"
@@ -76,8 +88,10 @@ def test_gitlab_format_is_code_quality_json(shipped: Path) -> None:
 
 def test_fail_level_warning_fails_on_warnings(minimal: Path) -> None:
     ap = minimal / "plans" / "aktivitetsplan-2025.yaml"
-    ap.write_text(ap.read_text(encoding="utf-8") + "inledning: Arbetet med LOV fortsätter.\n",
-                  encoding="utf-8")
+    ap.write_text(
+        ap.read_text(encoding="utf-8") + "inledning: Arbetet med LOV fortsätter.\n",
+        encoding="utf-8",
+    )
     assert cli("validate").exit_code == 0
     run = cli("validate", "--fail-level", "varning")
     assert run.exit_code == 1
@@ -89,8 +103,9 @@ def test_rule_levels_from_project_file_and_inline_ignore(minimal: Path) -> None:
     original = ap.read_text(encoding="utf-8")
     ap.write_text(original + "inledning: Arbetet med LOV fortsätter.\n", encoding="utf-8")
     project = minimal / "plans" / "planverk.yaml"
-    project.write_text(project.read_text(encoding="utf-8") + "regler:\n  PV304: fel\n",
-                       encoding="utf-8")
+    project.write_text(
+        project.read_text(encoding="utf-8") + "regler:\n  PV304: fel\n", encoding="utf-8"
+    )
     run = cli("validate")
     assert run.exit_code == 1 and "PV304 fel" in run.stdout
     ap.write_text(
@@ -102,8 +117,9 @@ def test_rule_levels_from_project_file_and_inline_ignore(minimal: Path) -> None:
 
 def test_unknown_rule_in_settings_is_reported(minimal: Path) -> None:
     project = minimal / "plans" / "planverk.yaml"
-    project.write_text(project.read_text(encoding="utf-8") + "regler:\n  PV999: av\n",
-                       encoding="utf-8")
+    project.write_text(
+        project.read_text(encoding="utf-8") + "regler:\n  PV999: av\n", encoding="utf-8"
+    )
     run = cli("validate")
     assert run.exit_code == 1
     assert "plans/planverk.yaml:14:3: PV012 fel: okänd regel 'PV999'" in run.stdout
@@ -111,8 +127,9 @@ def test_unknown_rule_in_settings_is_reported(minimal: Path) -> None:
 
 def test_paths_limit_the_report_to_those_files(shipped: Path) -> None:
     ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
-    ap.write_text(ap.read_text(encoding="utf-8").replace("mål: nära-vård", "mål: nära"),
-                  encoding="utf-8")
+    ap.write_text(
+        ap.read_text(encoding="utf-8").replace("mål: nära-vård", "mål: nära"), encoding="utf-8"
+    )
     assert cli("validate", "plans/aktivitetsplan-2024.yaml").exit_code == 0
     assert cli("validate", "plans/aktivitetsplan-2025.yaml").exit_code == 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,14 +30,26 @@ class Config:
             from planverk.suggest import did_you_mean
 
             self.problems.append(
-                Finding("PV012", Level.ERROR, f"okänd regel '{code}' i regelinställningarna",
-                        origin, span, did_you_mean(code, BY_CODE) or "Se `planverk regler`.")
+                Finding(
+                    "PV012",
+                    Level.ERROR,
+                    f"okänd regel '{code}' i regelinställningarna",
+                    origin,
+                    span,
+                    did_you_mean(code, BY_CODE) or "Se `planverk regler`.",
+                )
             )
             return
         if not rule.configurable:
             self.problems.append(
-                Finding("PV012", Level.ERROR, f"regeln {code} kan inte ställas om", origin, span,
-                        "Läs- och schemafel stoppar alltid valideringen.")
+                Finding(
+                    "PV012",
+                    Level.ERROR,
+                    f"regeln {code} kan inte ställas om",
+                    origin,
+                    span,
+                    "Läs- och schemafel stoppar alltid valideringen.",
+                )
             )
             return
         self.levels[code] = None if value == OFF else Level.parse(value)
@@ -50,8 +63,14 @@ def read_pyproject(root: Path, config: Config) -> None:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         config.problems.append(
-            Finding("PV001", Level.ERROR, f"pyproject.toml kan inte läsas: {err}", "pyproject.toml",
-                    Span(1, 1, 1, 1), None)
+            Finding(
+                "PV001",
+                Level.ERROR,
+                f"pyproject.toml kan inte läsas: {err}",
+                "pyproject.toml",
+                Span(1, 1, 1, 1),
+                None,
+            )
         )
         return
     section = data.get("tool", {}).get("planverk", {})
@@ -61,16 +80,22 @@ def read_pyproject(root: Path, config: Config) -> None:
             value = value.get("nivå")
         if value not in (OFF, "fel", "varning", "info"):
             config.problems.append(
-                Finding("PV012", Level.ERROR,
-                        f"[tool.planverk.regler] {code}: ogiltig nivå {value!r}",
-                        "pyproject.toml", Span(1, 1, 1, 1), "Använd fel, varning, info eller av.")
+                Finding(
+                    "PV012",
+                    Level.ERROR,
+                    f"[tool.planverk.regler] {code}: ogiltig nivå {value!r}",
+                    "pyproject.toml",
+                    Span(1, 1, 1, 1),
+                    "Använd fel, varning, info eller av.",
+                )
             )
             continue
         config.set(code, str(value), "pyproject.toml", Span(1, 1, 1, 1))
 
 
-def apply_project(settings: dict[str, str | RuleSetting], display: str,
-                  locate: Any, config: Config) -> None:
+def apply_project(
+    settings: Mapping[str, str | RuleSetting], display: str, locate: Any, config: Config
+) -> None:
     for code, value in settings.items():
         level = value if isinstance(value, str) else value.level
         config.set(code, level, display, locate(("regler", code), key=True))

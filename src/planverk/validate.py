@@ -60,8 +60,8 @@ def check(
             lambda path, key: doc.source_map.locate(doc.data, path, key=key),
             config,
         )
-    for code, level in (overrides or {}).items():
-        config.set(code, level, "--regel", NO_SPAN)
+    for code, setting in (overrides or {}).items():
+        config.set(code, setting, "--regel", NO_SPAN)
     findings = list(planset.findings) + config.problems
     for rule in RULES:
         level = config.levels.get(rule.code)

@@ -89,6 +89,7 @@ def activities(ap: Aktivitetsplan) -> Iterator[ActivityAt]:
             h_path: Path = ("fokusområden", f_index, "rubriker", h_index)
             for a_index, activity in enumerate(heading.activities):
                 path = (*h_path, "aktiviteter", a_index)
+                goal_id: str | None
                 if activity.goal is not None:
                     goal_id, goal_path = activity.goal, (*path, "mål")
                 else:
@@ -104,9 +105,25 @@ def actions(hp: Handlingsplan) -> Iterator[ActionAt]:
 # Keys whose string values are ids, references or codes rather than prose.
 _NOT_PROSE = frozenset(
     {
-        "typ", "id", "aktivitet", "till", "ansvar", "ägare", "beslutad-av", "verksamhetsplan",
-        "status", "nummer", "period", "datum", "paragraf", "diarienummer", "dokumentmall",
-        "slutar", "från", "regler", "nivå",
+        "typ",
+        "id",
+        "aktivitet",
+        "till",
+        "ansvar",
+        "ägare",
+        "beslutad-av",
+        "verksamhetsplan",
+        "status",
+        "nummer",
+        "period",
+        "datum",
+        "paragraf",
+        "diarienummer",
+        "dokumentmall",
+        "slutar",
+        "från",
+        "regler",
+        "nivå",
     }
 )
 

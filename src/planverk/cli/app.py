@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import typer
 
 from planverk import __version__
-from planverk.cli import rules, schema, validate
 from planverk.cli.common import EXIT_INTERNAL
 
 app = typer.Typer(
@@ -37,9 +37,16 @@ def root(
     """Planer för en sjukvårdsregion som versionshanterad YAML."""
 
 
-app.command("validate", help=validate.command.__doc__)(validate.command)
-app.command("schema")(schema.command)
-app.command("regler")(rules.command)
+# One line per command: the module planverk.cli.<module> defines NAME and command().
+COMMANDS = (
+    "validate",
+    "schema",
+    "rules",
+)
+
+for _module_name in COMMANDS:
+    _module = importlib.import_module(f"planverk.cli.{_module_name}")
+    app.command(_module.NAME, help=_module.command.__doc__)(_module.command)
 
 
 def main() -> None:

@@ -7,6 +7,9 @@ import typer
 from planverk.rules import RULES
 
 
+NAME = "regler"
+
+
 def command() -> None:
     """Lista reglerna: kod, namn, standardnivå och vad de kontrollerar."""
     for rule in RULES:

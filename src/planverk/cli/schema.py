@@ -12,6 +12,9 @@ from planverk.cli.common import EXIT_FINDINGS, fail
 from planverk.schema_export import schemas, stale
 
 
+NAME = "schema"
+
+
 def command(
     out: Annotated[Path, typer.Option("--out", "-o", help="Mappen att skriva till.")] = Path(
         "schemas"

@@ -28,11 +28,16 @@ class FailLevel(StrEnum):
     info = "info"
 
 
+NAME = "validate"
+
+
 def command(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Filer eller mappar att rapportera om (standard: hela planmappen).",
-                       show_default=False),
+        typer.Argument(
+            help="Filer eller mappar att rapportera om (standard: hela planmappen).",
+            show_default=False,
+        ),
     ] = None,
     config: Annotated[
         Path | None,

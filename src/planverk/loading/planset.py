@@ -87,9 +87,7 @@ def find_plan_dir(start: Path) -> Path:
             return folder / PLAN_DIR
         if (folder / PROJECT_FILE).is_file():
             return folder
-    raise PlanSetNotFound(
-        f"hittar ingen planmapp ({PLAN_DIR}/) i {start} eller någon mapp ovanför"
-    )
+    raise PlanSetNotFound(f"hittar ingen planmapp ({PLAN_DIR}/) i {start} eller någon mapp ovanför")
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

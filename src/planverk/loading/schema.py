@@ -36,8 +36,13 @@ def validate_document(doc: YamlDocument) -> Plan | None:
         return None
     if not isinstance(data, dict):
         doc.findings.append(
-            _finding(doc, "PV012", (), "filen ska bestå av nycklar och värden, inte en lista",
-                     "Börja filen med `typ:` följt av planens nycklar.")
+            _finding(
+                doc,
+                "PV012",
+                (),
+                "filen ska bestå av nycklar och värden, inte en lista",
+                "Börja filen med `typ:` följt av planens nycklar.",
+            )
         )
         return None
     kind = data.get("typ")
@@ -64,8 +69,13 @@ def validate_document(doc: YamlDocument) -> Plan | None:
 
 
 def _finding(
-    doc: YamlDocument, code: str, path: Sequence[str | int], message: str, hint: str | None,
-    *, key: bool = False,
+    doc: YamlDocument,
+    code: str,
+    path: Sequence[str | int],
+    message: str,
+    hint: str | None,
+    *,
+    key: bool = False,
 ) -> Finding:
     span = doc.source_map.locate(doc.data, path, key=key)
     return Finding(code, Level.ERROR, message, doc.display, span, hint)
@@ -102,14 +112,20 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
     if kind == "extra_forbidden":
         allowed = _keys_at(model, loc[:-1])
         return _finding(
-            doc, "PV010", loc, f"okänd nyckel '{field}'",
+            doc,
+            "PV010",
+            loc,
+            f"okänd nyckel '{field}'",
             did_you_mean(str(field), allowed)
             or ("Tillåtna nycklar här: " + ", ".join(allowed) + "." if allowed else None),
             key=True,
         )
     if kind == "missing":
         return _finding(
-            doc, "PV011", loc, f"nyckeln '{field}' saknas i {_where(loc[:-1]) or 'filen'}",
+            doc,
+            "PV011",
+            loc,
+            f"nyckeln '{field}' saknas i {_where(loc[:-1]) or 'filen'}",
             f"Lägg till `{field}:` här.",
         )
     shown = _show(value)
@@ -117,12 +133,23 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
         expected = _expected_values(err)
         hint = did_you_mean(str(value), expected) if isinstance(value, str) else None
         return _finding(
-            doc, "PV012", loc, f"{where}: värdet {shown} är inte tillåtet",
+            doc,
+            "PV012",
+            loc,
+            f"{where}: värdet {shown} är inte tillåtet",
             hint or ("Tillåtna värden: " + ", ".join(expected) + "." if expected else None),
         )
-    if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
+    if kind in (
+        "date_from_datetime_parsing",
+        "date_parsing",
+        "date_type",
+        "date_from_datetime_inexact",
+    ):
         return _finding(
-            doc, "PV012", loc, f"{where}: {shown} är inget giltigt datum",
+            doc,
+            "PV012",
+            loc,
+            f"{where}: {shown} är inget giltigt datum",
             "Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2025-04-30.",
         )
     if kind == "string_pattern_mismatch":
@@ -130,22 +157,34 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
             len(loc) >= 2 and loc[-2] in ("till", "ansvar")
         ):
             return _finding(
-                doc, "PV012", loc, f"{where}: {shown} är inget giltigt id",
+                doc,
+                "PV012",
+                loc,
+                f"{where}: {shown} är inget giltigt id",
                 "Ett id skrivs med gemener, siffror och bindestreck, t.ex. nära-vård-2025.",
             )
         return _finding(doc, "PV012", loc, f"{where}: {shown} har fel form", None)
     for suffix, name in _TYPE_NAMES.items():
         if kind in (f"{suffix}_type", f"{suffix}_parsing"):
             return _finding(
-                doc, "PV012", loc, f"{where}: ska vara {name}, inte {shown}",
+                doc,
+                "PV012",
+                loc,
+                f"{where}: ska vara {name}, inte {shown}",
                 _type_hint(suffix, value),
             )
-    if kind in ("greater_than_equal", "less_than_equal", "too_short", "too_long",
-                "string_too_long"):
+    if kind in (
+        "greater_than_equal",
+        "less_than_equal",
+        "too_short",
+        "too_long",
+        "string_too_long",
+    ):
         ctx = err.get("ctx") or {}
         limit = ctx.get("ge", ctx.get("le", ctx.get("min_length", ctx.get("max_length", ""))))
-        return _finding(doc, "PV012", loc, f"{where}: {shown} ligger utanför gränsen ({limit})",
-                        None)
+        return _finding(
+            doc, "PV012", loc, f"{where}: {shown} ligger utanför gränsen ({limit})", None
+        )
     return _finding(doc, "PV012", loc, f"{where}: ogiltigt värde {shown}", err["msg"])
 
 

@@ -57,14 +57,3 @@ class SourceMap:
                 pos = marks.items[seg]
                 node = node[seg]
         return Span(*pos)
-
-    def exists(self, data: Any, path: Sequence[str | int]) -> bool:
-        node = data
-        for seg in path:
-            if isinstance(node, dict) and isinstance(seg, str) and seg in node:
-                node = node[seg]
-            elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
-                node = node[seg]
-            else:
-                return False
-        return True

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from ruamel.yaml.cyaml import CParser
+from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import Resolver
@@ -261,9 +261,11 @@ def _syntax_finding(error: YAMLError, display: str) -> Finding:
     problem = str(getattr(error, "problem", "") or error)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if "end of stream" in problem and getattr(error, "context_mark", None) is not None:
-        mark = error.context_mark  # where the unclosed quote or bracket opened
-    span = Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2) if mark else Span(
-        1, 1, 1, 1
+        mark = getattr(error, "context_mark", None)  # where the unclosed quote opened
+    span = (
+        Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2)
+        if mark
+        else Span(1, 1, 1, 1)
     )
     for needle, message, hint in _PROBLEMS:
         if needle in problem:

@@ -1,4 +1,4 @@
-"""Aktivitetsplan (AP): one year's activities, per fokusområde and rubrik, each serving a VP goal."""
+"""Aktivitetsplan (AP): a year's activities per fokusområde and rubrik, each serving a VP goal."""
 
 from __future__ import annotations
 

@@ -7,8 +7,11 @@ from collections.abc import Sequence
 
 from planverk.findings import Finding, Level
 
-_PLURAL = {Level.ERROR: ("fel", "fel"), Level.WARNING: ("varning", "varningar"),
-           Level.INFO: ("info", "info")}
+_PLURAL = {
+    Level.ERROR: ("fel", "fel"),
+    Level.WARNING: ("varning", "varningar"),
+    Level.INFO: ("info", "info"),
+}
 
 
 def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> str:
@@ -25,9 +28,7 @@ def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
             source_lines = cache.setdefault(finding.file, text.splitlines())
             if 0 < span.line <= len(source_lines):
                 source = source_lines[span.line - 1].expandtabs(1)
-                width = (
-                    max(1, span.end_column - span.column) if span.end_line == span.line else 1
-                )
+                width = max(1, span.end_column - span.column) if span.end_line == span.line else 1
                 width = min(width, max(1, len(source) - span.column + 1))
                 lines.append(f"  {span.line:>4} | {source}")
                 lines.append(f"       | {' ' * (span.column - 1)}{'^' * width}")

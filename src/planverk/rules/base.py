@@ -90,8 +90,9 @@ def rule(
 ) -> Rule:
     """Declare a rule; its documentation and examples come from the module's docstring."""
     doc = module if isinstance(module, str) else (module.__doc__ or "")
-    return Rule(code, name, level, summary, inspect.cleandoc(doc), check, configurable,
-                parse_examples(doc))
+    return Rule(
+        code, name, level, summary, inspect.cleandoc(doc), check, configurable, parse_examples(doc)
+    )
 
 
 class Context:

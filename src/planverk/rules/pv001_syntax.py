@@ -18,5 +18,11 @@ PASS plans/aktivitetsplan-2025.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV001", name="yaml-syntax", level=Level.ERROR,
-            summary="filen går inte att läsa som YAML", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV001",
+    name="yaml-syntax",
+    level=Level.ERROR,
+    summary="filen går inte att läsa som YAML",
+    configurable=False,
+)

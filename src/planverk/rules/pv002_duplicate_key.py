@@ -17,5 +17,11 @@ PASS plans/aktivitetsplan-2025.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV002", name="dubblerad-nyckel", level=Level.ERROR,
-            summary="samma nyckel står två gånger", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV002",
+    name="dubblerad-nyckel",
+    level=Level.ERROR,
+    summary="samma nyckel står två gånger",
+    configurable=False,
+)

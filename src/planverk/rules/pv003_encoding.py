@@ -10,5 +10,11 @@ The example needs bytes a docstring cannot hold; it is tested in tests/test_load
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV003", name="teckenkodning", level=Level.ERROR,
-            summary="filen är inte sparad som UTF-8", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV003",
+    name="teckenkodning",
+    level=Level.ERROR,
+    summary="filen är inte sparad som UTF-8",
+    configurable=False,
+)

@@ -19,5 +19,11 @@ PASS plans/aktivitetsplan-2025.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV004", name="alias", level=Level.ERROR,
-            summary="YAML-ankare och alias används inte", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV004",
+    name="alias",
+    level=Level.ERROR,
+    summary="YAML-ankare och alias används inte",
+    configurable=False,
+)

@@ -14,5 +14,11 @@ PASS plans/aktivitetsplan-2025.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV005", name="tom-fil", level=Level.ERROR,
-            summary="filen är tom", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV005",
+    name="tom-fil",
+    level=Level.ERROR,
+    summary="filen är tom",
+    configurable=False,
+)

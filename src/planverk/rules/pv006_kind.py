@@ -16,5 +16,11 @@ PASS plans/aktivitetsplan-2025.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV006", name="okänd-typ", level=Level.ERROR,
-            summary="filens `typ:` saknas eller är okänd", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV006",
+    name="okänd-typ",
+    level=Level.ERROR,
+    summary="filens `typ:` saknas eller är okänd",
+    configurable=False,
+)

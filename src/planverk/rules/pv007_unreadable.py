@@ -10,5 +10,11 @@ tests/test_loading.py.
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV007", name="oläsbar-fil", level=Level.ERROR,
-            summary="filen kan inte läsas", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV007",
+    name="oläsbar-fil",
+    level=Level.ERROR,
+    summary="filen kan inte läsas",
+    configurable=False,
+)

@@ -17,5 +17,11 @@ PASS plans/aktivitetsplan-2026.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV008", name="dubblerad-plan", level=Level.ERROR,
-            summary="två filer anger samma plan", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV008",
+    name="dubblerad-plan",
+    level=Level.ERROR,
+    summary="två filer anger samma plan",
+    configurable=False,
+)

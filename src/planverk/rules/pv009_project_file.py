@@ -9,5 +9,11 @@ The example needs a file to be absent; it is tested in tests/test_loading.py.
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV009", name="projektfil-saknas", level=Level.ERROR,
-            summary="projektfilen saknas", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV009",
+    name="projektfil-saknas",
+    level=Level.ERROR,
+    summary="projektfilen saknas",
+    configurable=False,
+)

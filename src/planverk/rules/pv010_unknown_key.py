@@ -18,5 +18,11 @@ PASS plans/aktivitetsplan-2025.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV010", name="okänd-nyckel", level=Level.ERROR,
-            summary="nyckeln finns inte i planmodellen", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV010",
+    name="okänd-nyckel",
+    level=Level.ERROR,
+    summary="nyckeln finns inte i planmodellen",
+    configurable=False,
+)

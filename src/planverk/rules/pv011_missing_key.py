@@ -15,5 +15,11 @@ PASS plans/aktivitetsplan-2025.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV011", name="nyckel-saknas", level=Level.ERROR,
-            summary="en nyckel som krävs saknas", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV011",
+    name="nyckel-saknas",
+    level=Level.ERROR,
+    summary="en nyckel som krävs saknas",
+    configurable=False,
+)

@@ -16,5 +16,11 @@ PASS plans/aktivitetsplan-2025.yaml:
 from planverk.findings import Level
 from planverk.rules.base import rule
 
-RULE = rule(__doc__ or "", code="PV012", name="ogiltigt-värde", level=Level.ERROR,
-            summary="värdet har fel typ eller form", configurable=False)
+RULE = rule(
+    __doc__ or "",
+    code="PV012",
+    name="ogiltigt-värde",
+    level=Level.ERROR,
+    summary="värdet har fel typ eller form",
+    configurable=False,
+)

@@ -52,7 +52,9 @@ def check(ctx: Context) -> Iterator[Finding]:
         for item in walk.activities(ap.plan):
             if item.goal_id is None:
                 yield ctx.finding(
-                    ap, item.path, f"aktiviteten '{item.activity.id}' anger inget mål",
+                    ap,
+                    item.path,
+                    f"aktiviteten '{item.activity.id}' anger inget mål",
                     "Lägg till `mål:` med VP-målets id på aktiviteten eller på dess rubrik.",
                     key=True,
                 )
@@ -64,7 +66,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     else f"Målen i {vp.plan.title} har id: {', '.join(goals) or 'inga'}."
                 )
                 yield ctx.finding(
-                    ap, item.goal_path,
+                    ap,
+                    item.goal_path,
                     f"målet '{item.goal_id}' finns inte i {vp.plan.title} ({vp.doc.display})",
                     hint,
                 )
@@ -76,5 +79,11 @@ def _by_heading(heading: str, goals: dict[str, str]) -> str | None:
     return by_heading[match] if match else None
 
 
-RULE = rule(__doc__ or "", code="PV101", name="okänt-mål", level=Level.ERROR,
-            summary="aktivitetens mål finns inte i verksamhetsplanen", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV101",
+    name="okänt-mål",
+    level=Level.ERROR,
+    summary="aktivitetens mål finns inte i verksamhetsplanen",
+    check=check,
+)

@@ -46,49 +46,64 @@ def check(ctx: Context) -> Iterator[Finding]:
         goal_ids = {g.goal.id for g in walk.goals(vp.plan)} if vp else set()
         if plan.vp is not None and vp is None:
             yield ctx.finding(
-                hp, ("verksamhetsplan",), f"verksamhetsplanen '{plan.vp}' finns inte",
+                hp,
+                ("verksamhetsplan",),
+                f"verksamhetsplanen '{plan.vp}' finns inte",
                 did_you_mean(plan.vp, [v.plan.id for v in ctx.planset.vps]),
             )
         for item in walk.actions(plan):
             action = item.action
             if action.activity is None and action.goal is None:
                 yield ctx.finding(
-                    hp, item.path, f"åtgärden '{action.id}' pekar varken på en aktivitet eller ett mål",
+                    hp,
+                    item.path,
+                    f"åtgärden '{action.id}' pekar varken på en aktivitet eller ett mål",
                     "Lägg till `aktivitet:` (AP-aktivitetens id) eller `mål:` (VP-målets id).",
                     key=True,
                 )
             if action.activity is not None:
                 if plan.year is None:
                     yield ctx.finding(
-                        hp, (*item.path, "aktivitet"),
+                        hp,
+                        (*item.path, "aktivitet"),
                         "en plan utan `år:` kan inte peka på en aktivitet i en aktivitetsplan",
                         "Ange planens `år:`, eller peka på ett VP-mål med `mål:`.",
                     )
                 elif ap is None:
                     yield ctx.finding(
-                        hp, (*item.path, "aktivitet"),
+                        hp,
+                        (*item.path, "aktivitet"),
                         f"det finns ingen aktivitetsplan för {plan.year}",
                         f"Lägg till plans/aktivitetsplan-{plan.year}.yaml.",
                     )
                 elif action.activity not in activity_ids:
                     yield ctx.finding(
-                        hp, (*item.path, "aktivitet"),
+                        hp,
+                        (*item.path, "aktivitet"),
                         f"aktiviteten '{action.activity}' finns inte i {ap.plan.title}",
                         did_you_mean(action.activity, activity_ids),
                     )
             if action.goal is not None and vp is not None and action.goal not in goal_ids:
                 yield ctx.finding(
-                    hp, (*item.path, "mål"),
+                    hp,
+                    (*item.path, "mål"),
                     f"målet '{action.goal}' finns inte i {vp.plan.title}",
                     did_you_mean(action.goal, goal_ids),
                 )
             elif action.goal is not None and vp is None and plan.vp is None:
                 yield ctx.finding(
-                    hp, (*item.path, "mål"),
+                    hp,
+                    (*item.path, "mål"),
                     "planen anger ingen verksamhetsplan att hämta målet ur",
                     "Ange `år:` eller `verksamhetsplan:` för planen.",
                 )
 
 
-RULE = rule(__doc__ or "", code="PV102", name="okänd-aktivitet", level=Level.ERROR,
-            summary="åtgärdens aktivitet eller mål finns inte", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV102",
+    name="okänd-aktivitet",
+    level=Level.ERROR,
+    summary="åtgärdens aktivitet eller mål finns inte",
+    check=check,
+)

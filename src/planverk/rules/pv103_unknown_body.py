@@ -60,11 +60,19 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if isinstance(body, str) and body not in known:
                     where = (*path, index) if isinstance(value, list) else path
                     yield ctx.finding(
-                        doc, where, f"organet '{body}' finns inte i projektfilens `organ:`",
+                        doc,
+                        where,
+                        f"organet '{body}' finns inte i projektfilens `organ:`",
                         did_you_mean(body, known)
                         or "Lägg till organet i plans/planverk.yaml under `organ:`.",
                     )
 
 
-RULE = rule(__doc__ or "", code="PV103", name="okänt-organ", level=Level.ERROR,
-            summary="organet eller gruppen finns inte i projektfilen", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV103",
+    name="okänt-organ",
+    level=Level.ERROR,
+    summary="organet eller gruppen finns inte i projektfilen",
+    check=check,
+)

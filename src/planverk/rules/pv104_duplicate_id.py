@@ -57,7 +57,9 @@ def check(ctx: Context) -> Iterator[Finding]:
             if first is not path:
                 line = doc.source_map.locate(doc.data, first).line
                 yield ctx.finding(
-                    doc, path, f"id '{ident}' används redan på rad {line}",
+                    doc,
+                    path,
+                    f"id '{ident}' används redan på rad {line}",
                     "Ge posten ett eget id; ids följer posten mellan år och planer.",
                 )
 
@@ -78,5 +80,11 @@ def _ids(data: Any, path: Path) -> Iterator[tuple[Path, str, str]]:
                 yield from _ids(value, (*path, key))
 
 
-RULE = rule(__doc__ or "", code="PV104", name="dubblerat-id", level=Level.ERROR,
-            summary="samma id används två gånger", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV104",
+    name="dubblerat-id",
+    level=Level.ERROR,
+    summary="samma id används två gånger",
+    check=check,
+)

@@ -30,13 +30,16 @@ def check(ctx: Context) -> Iterator[Finding]:
             vp = planset.vp_by_id(named)
             if vp is None:
                 yield ctx.finding(
-                    ap, ("verksamhetsplan",), f"verksamhetsplanen '{named}' finns inte",
+                    ap,
+                    ("verksamhetsplan",),
+                    f"verksamhetsplanen '{named}' finns inte",
                     did_you_mean(named, [v.plan.id for v in planset.vps])
                     or f"Kända verksamhetsplaner: {periods or 'inga'}.",
                 )
             elif not vp.plan.period.covers(year):
                 yield ctx.finding(
-                    ap, ("år",),
+                    ap,
+                    ("år",),
                     f"{year} ligger utanför {vp.plan.title} ({vp.plan.period.label()})",
                     "Rätta året, eller peka på den verksamhetsplan som gäller det året.",
                 )
@@ -44,17 +47,27 @@ def check(ctx: Context) -> Iterator[Finding]:
         covering = planset.vps_covering(year)
         if not covering:
             yield ctx.finding(
-                ap, ("år",), f"ingen verksamhetsplan täcker {year}",
+                ap,
+                ("år",),
+                f"ingen verksamhetsplan täcker {year}",
                 f"Lägg till en verksamhetsplan vars period omfattar {year}. "
                 f"Kända: {periods or 'inga'}.",
             )
         elif len(covering) > 1:
             names = " och ".join(vp.plan.id for vp in covering)
             yield ctx.finding(
-                ap, ("år",), f"{year} täcks av flera verksamhetsplaner: {names}",
+                ap,
+                ("år",),
+                f"{year} täcks av flera verksamhetsplaner: {names}",
                 "Ange vilken som gäller med `verksamhetsplan:`.",
             )
 
 
-RULE = rule(__doc__ or "", code="PV201", name="år-utan-vp", level=Level.ERROR,
-            summary="aktivitetsplanens år ligger utanför verksamhetsplanens period", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV201",
+    name="år-utan-vp",
+    level=Level.ERROR,
+    summary="aktivitetsplanens år ligger utanför verksamhetsplanens period",
+    check=check,
+)

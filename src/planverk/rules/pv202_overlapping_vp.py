@@ -20,6 +20,7 @@ PASS plans/verksamhetsplan-2029-2032.yaml:
 """
 
 from collections.abc import Iterator
+from itertools import pairwise
 
 from planverk.findings import Finding, Level
 from planverk.rules.base import Context, rule
@@ -31,18 +32,27 @@ def check(ctx: Context) -> Iterator[Finding]:
         period = vp.plan.period
         if period.start > period.end:
             yield ctx.finding(
-                vp, ("period",), f"perioden {period.start}–{period.end} går baklänges",
+                vp,
+                ("period",),
+                f"perioden {period.start}–{period.end} går baklänges",
                 "`från` ska vara det första året och `till` det sista.",
             )
-    for earlier, later in zip(ordered, ordered[1:], strict=False):
+    for earlier, later in pairwise(ordered):
         if later.plan.period.start <= earlier.plan.period.end:
             yield ctx.finding(
-                later, ("period", "från"),
+                later,
+                ("period", "från"),
                 f"perioden {later.plan.period.label()} överlappar {earlier.plan.title} "
                 f"({earlier.plan.period.label()}, {earlier.doc.display})",
                 "Låt perioderna följa på varandra utan överlapp.",
             )
 
 
-RULE = rule(__doc__ or "", code="PV202", name="överlappande-vp", level=Level.ERROR,
-            summary="två verksamhetsplaner täcker samma år", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV202",
+    name="överlappande-vp",
+    level=Level.ERROR,
+    summary="två verksamhetsplaner täcker samma år",
+    check=check,
+)

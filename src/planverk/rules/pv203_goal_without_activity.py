@@ -53,7 +53,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         for item in walk.goals(vp.plan):
             if item.goal.id not in served:
                 yield ctx.finding(
-                    vp, (*item.path, "id"),
+                    vp,
+                    (*item.path, "id"),
                     f"målet '{item.goal.id}' ({item.goal.heading}) har ingen aktivitet i "
                     f"{ap.plan.title}",
                     f"Lägg till en aktivitet med `mål: {item.goal.id}` i {ap.doc.display}, "
@@ -61,5 +62,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-RULE = rule(__doc__ or "", code="PV203", name="mål-utan-aktivitet", level=Level.WARNING,
-            summary="ett VP-mål saknar aktivitet i årets aktivitetsplan", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV203",
+    name="mål-utan-aktivitet",
+    level=Level.WARNING,
+    summary="ett VP-mål saknar aktivitet i årets aktivitetsplan",
+    check=check,
+)

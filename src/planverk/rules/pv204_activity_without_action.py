@@ -45,7 +45,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         for item in walk.activities(ap.plan):
             if item.activity.id not in served:
                 yield ctx.finding(
-                    ap, (*item.path, "id"),
+                    ap,
+                    (*item.path, "id"),
                     f"aktiviteten '{item.activity.id}' har ingen åtgärd i någon handlingsplan "
                     f"för {ap.plan.year}",
                     "Lägg till en åtgärd med `aktivitet: "
@@ -53,5 +54,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
 
 
-RULE = rule(__doc__ or "", code="PV204", name="aktivitet-utan-åtgärd", level=None,
-            summary="en AP-aktivitet saknar åtgärd i årets handlingsplaner", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV204",
+    name="aktivitet-utan-åtgärd",
+    level=None,
+    summary="en AP-aktivitet saknar åtgärd i årets handlingsplaner",
+    check=check,
+)

@@ -52,11 +52,21 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue
                 guess = _ASCII.get(status.casefold()) or closest(status.casefold(), STATUS_VALUES)
                 yield ctx.finding(
-                    hp, path, f"okänd status '{status}'",
+                    hp,
+                    path,
+                    f"okänd status '{status}'",
                     (f"Menade du '{guess}'? " if guess else "")
-                    + "Tillåtna värden: " + ", ".join(STATUS_VALUES) + ".",
+                    + "Tillåtna värden: "
+                    + ", ".join(STATUS_VALUES)
+                    + ".",
                 )
 
 
-RULE = rule(__doc__ or "", code="PV301", name="okänd-status", level=Level.ERROR,
-            summary="statusen är inte grön, gul, röd, avslutad eller ej rapporterad", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV301",
+    name="okänd-status",
+    level=Level.ERROR,
+    summary="statusen är inte grön, gul, röd, avslutad eller ej rapporterad",
+    check=check,
+)

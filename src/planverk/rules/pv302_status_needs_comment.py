@@ -43,18 +43,26 @@ def check(ctx: Context) -> Iterator[Finding]:
             action = item.action
             if action.status in _NEEDS_COMMENT and not (action.comment or "").strip():
                 yield ctx.finding(
-                    hp, (*item.path, "status"),
+                    hp,
+                    (*item.path, "status"),
                     f"status {action.status} utan kommentar för åtgärden '{action.id}'",
                     "Skriv i `kommentar:` vad problemet är och vilket stöd som behövs.",
                 )
             for index, report in enumerate(action.reports):
                 if report.status in _NEEDS_COMMENT and not (report.comment or "").strip():
                     yield ctx.finding(
-                        hp, (*item.path, "rapporter", index, "status"),
+                        hp,
+                        (*item.path, "rapporter", index, "status"),
                         f"rapporten för {report.period} har status {report.status} utan kommentar",
                         "Skriv i rapportens `kommentar:` vad problemet är.",
                     )
 
 
-RULE = rule(__doc__ or "", code="PV302", name="status-utan-kommentar", level=Level.ERROR,
-            summary="gul eller röd status saknar kommentar", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV302",
+    name="status-utan-kommentar",
+    level=Level.ERROR,
+    summary="gul eller röd status saknar kommentar",
+    check=check,
+)

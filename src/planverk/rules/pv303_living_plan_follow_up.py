@@ -51,20 +51,27 @@ def check(ctx: Context) -> Iterator[Finding]:
                 follow_up.method or follow_up.indicators or follow_up.target or follow_up.result
             ):
                 yield ctx.finding(
-                    hp, (*item.path, "id"),
+                    hp,
+                    (*item.path, "id"),
                     f"åtgärden '{item.action.id}' i en levande plan saknar uppföljning",
                     "Lägg till `uppföljning:` med metod, kvalitetsindikatorer, mål och resultat.",
                     key=True,
                 )
             if item.action.status is None:
                 yield ctx.finding(
-                    hp, (*item.path, "id"),
+                    hp,
+                    (*item.path, "id"),
                     f"åtgärden '{item.action.id}' i en levande plan saknar status",
                     "Lägg till `status:` (grön, gul, röd, avslutad eller ej rapporterad).",
                     key=True,
                 )
 
 
-RULE = rule(__doc__ or "", code="PV303", name="levande-plan-utan-uppföljning",
-            level=Level.ERROR, summary="en åtgärd i en levande plan saknar uppföljning",
-            check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV303",
+    name="levande-plan-utan-uppföljning",
+    level=Level.ERROR,
+    summary="en åtgärd i en levande plan saknar uppföljning",
+    check=check,
+)

@@ -44,7 +44,9 @@ def check(ctx: Context) -> Iterator[Finding]:
                 if word in known or _ROMAN.match(word):
                     continue
                 finding = ctx.finding(
-                    doc, path, f"förkortningen {word} saknas i ordlistan",
+                    doc,
+                    path,
+                    f"förkortningen {word} saknas i ordlistan",
                     f"Lägg till `{word}: <betydelse>` under `ordlista:` i plans/planverk.yaml.",
                 )
                 yield _at_word(finding, doc.text, match.start(), word)
@@ -59,10 +61,23 @@ def _at_word(finding: Finding, text: str, offset: int, word: str) -> Finding:
         column = line.find(word, span.column - 1)
         if column >= 0:
             new = Span(span.line, column + 1, span.line, column + 1 + len(word))
-            return Finding(finding.code, finding.level, finding.message, finding.file, new,
-                           finding.hint, finding.rule)
+            return Finding(
+                finding.code,
+                finding.level,
+                finding.message,
+                finding.file,
+                new,
+                finding.hint,
+                finding.rule,
+            )
     return finding
 
 
-RULE = rule(__doc__ or "", code="PV304", name="förkortning-utan-förklaring",
-            level=Level.WARNING, summary="en förkortning saknas i ordlistan", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV304",
+    name="förkortning-utan-förklaring",
+    level=Level.WARNING,
+    summary="en förkortning saknas i ordlistan",
+    check=check,
+)

@@ -35,14 +35,23 @@ def check(ctx: Context) -> Iterator[Finding]:
         for path, text in walk.prose(doc.data):
             stripped = text.strip()
             if not stripped:
-                yield ctx.finding(doc, path, "texten är tom",
-                                  "Skriv texten, eller ta bort nyckeln.", key=True)
+                yield ctx.finding(
+                    doc, path, "texten är tom", "Skriv texten, eller ta bort nyckeln.", key=True
+                )
             elif _PLACEHOLDER.search(stripped) or stripped in ("…", "...", "?"):
                 yield ctx.finding(
-                    doc, path, f"texten är en platshållare: '{stripped[:40]}'",
+                    doc,
+                    path,
+                    f"texten är en platshållare: '{stripped[:40]}'",
                     "Skriv den riktiga texten innan planen går till beslut.",
                 )
 
 
-RULE = rule(__doc__ or "", code="PV305", name="platshållare", level=Level.WARNING,
-            summary="texten är tom eller en platshållare", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV305",
+    name="platshållare",
+    level=Level.WARNING,
+    summary="texten är tom eller en platshållare",
+    check=check,
+)

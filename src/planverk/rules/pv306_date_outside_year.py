@@ -61,10 +61,18 @@ def check(ctx: Context) -> Iterator[Finding]:
             for path, date in dates:
                 if date is not None and date.year != year:
                     yield ctx.finding(
-                        hp, path, f"datumet {date.isoformat()} ligger utanför planens år {year}",
+                        hp,
+                        path,
+                        f"datumet {date.isoformat()} ligger utanför planens år {year}",
                         f"Rätta året till {year}, eller flytta åtgärden till rätt års plan.",
                     )
 
 
-RULE = rule(__doc__ or "", code="PV306", name="datum-utanför-året", level=Level.WARNING,
-            summary="ett datum ligger utanför planens år", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV306",
+    name="datum-utanför-året",
+    level=Level.WARNING,
+    summary="ett datum ligger utanför planens år",
+    check=check,
+)

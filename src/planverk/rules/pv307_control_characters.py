@@ -34,10 +34,18 @@ def check(ctx: Context) -> Iterator[Finding]:
             if match:
                 code = f"U+{ord(match.group()):04X}"
                 yield ctx.finding(
-                    doc, path, f"texten innehåller styrtecknet {code}",
+                    doc,
+                    path,
+                    f"texten innehåller styrtecknet {code}",
                     "Ta bort tecknet; det tas bort ur dokumenten som skapas.",
                 )
 
 
-RULE = rule(__doc__ or "", code="PV307", name="styrtecken", level=Level.WARNING,
-            summary="texten innehåller ett osynligt styrtecken", check=check)
+RULE = rule(
+    __doc__ or "",
+    code="PV307",
+    name="styrtecken",
+    level=Level.WARNING,
+    summary="texten innehåller ett osynligt styrtecken",
+    check=check,
+)
