@@ -6,7 +6,6 @@ import typer
 
 from planverk.rules import RULES
 
-
 NAME = "regler"
 
 

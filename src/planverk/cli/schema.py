@@ -11,7 +11,6 @@ from planverk.atomic import write_atomic
 from planverk.cli.common import EXIT_FINDINGS, fail
 from planverk.schema_export import schemas, stale
 
-
 NAME = "schema"
 
 
