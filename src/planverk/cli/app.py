@@ -5,11 +5,13 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
 from planverk import __version__
-from planverk.cli.common import EXIT_INTERNAL
+from planverk.cli import swedish
+from planverk.cli.common import EXIT_INTERNAL, EXIT_USAGE
 
 app = typer.Typer(
     name="planverk",
@@ -49,16 +51,23 @@ for _module_name in COMMANDS:
     app.command(_module.NAME, help=_module.command.__doc__)(_module.command)
 
 
-def main() -> None:
-    """Entry point: run the app; an internal error is reported without a traceback."""
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app with Swedish help and errors, and never a traceback."""
+    args = sys.argv[1:] if argv is None else argv
+    if not args or any(arg in ("-h", "--help") for arg in args):
+        swedish.install_help()
     try:
-        app()
-    except SystemExit:
-        raise
+        code = app(args=args, prog_name="planverk", standalone_mode=False)
     except KeyboardInterrupt:
         typer.echo("planverk: avbrutet", err=True)
         sys.exit(130)
-    except Exception as err:  # a bug in planverk, not in the user's plans
+    except Exception as err:
+        format_message = getattr(err, "format_message", None)
+        if callable(format_message) and isinstance(getattr(err, "exit_code", None), int):
+            _usage_error(err, str(format_message()))
+        if type(err).__name__ == "Abort":
+            typer.echo("planverk: avbrutet", err=True)
+            sys.exit(130)
         if os.environ.get("PLANVERK_DEBUG"):
             raise
         typer.echo(
@@ -67,3 +76,12 @@ def main() -> None:
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _usage_error(err: Exception, message: str) -> NoReturn:
+    ctx = getattr(err, "ctx", None)
+    command = getattr(ctx, "command_path", None) or "planverk"
+    typer.echo(f"planverk: fel: {swedish.translate_error(message)}", err=True)
+    typer.echo(f"  tips: kör '{command} --help' för att se vad kommandot tar.", err=True)
+    sys.exit(EXIT_USAGE)

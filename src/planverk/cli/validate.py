@@ -35,6 +35,7 @@ def command(
     paths: Annotated[
         list[Path] | None,
         typer.Argument(
+            metavar="SÖKVÄG",
             help="Filer eller mappar att rapportera om (standard: hela planmappen).",
             show_default=False,
         ),
@@ -52,7 +53,11 @@ def command(
     ] = FailLevel.fel,
     rule: Annotated[
         list[str] | None,
-        typer.Option("--regel", help="Ställ om en regel för körningen, t.ex. PV204=varning."),
+        typer.Option(
+            "--regel",
+            metavar="KOD=NIVÅ",
+            help="Ställ om en regel för körningen, t.ex. PV204=varning.",
+        ),
     ] = None,
 ) -> None:
     """Kontrollera planerna: schema, korsreferenser och innehåll.

@@ -1,0 +1,107 @@
+"""Swedish for the parts of the command line that Typer and its bundled Click write.
+
+Typer's help panels are module constants and are set here when help is shown (importing
+them pulls in rich, which `planverk validate` should not pay for). Usage errors are caught
+in `planverk.cli.app.main` and translated with the table below.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+HELP_TEXT = "Visa den här hjälpen och avsluta."
+
+_PANELS = {
+    "ARGUMENTS_PANEL_TITLE": "Argument",
+    "OPTIONS_PANEL_TITLE": "Flaggor",
+    "COMMANDS_PANEL_TITLE": "Kommandon",
+    "ERRORS_PANEL_TITLE": "Fel",
+    "ABORTED_TEXT": "Avbrutet.",
+    "DEFAULT_STRING": "[standard: {}]",
+    "REQUIRED_LONG_STRING": "[krävs]",
+    "DEPRECATED_STRING": "(utgår) ",
+    "RICH_HELP": "Skriv [blue]'{command_path} {help_option}'[/] för hjälp.",
+}
+
+_ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"^No such option: (.+?)(?: Did you mean (.+)\?)?$", "okänd flagga {0}"),
+        (r"^No such command '(.+?)'\.(?: Did you mean '(.+)'\?)?$", "okänt kommando '{0}'"),
+        (r"^Missing argument '(.+)'\.$", "argumentet {0} saknas"),
+        (r"^Missing option '(.+)'\.$", "flaggan {0} saknas"),
+        (r"^Option '(.+)' requires an argument\.$", "flaggan {0} behöver ett värde"),
+        (r"^Option '(.+)' requires (\d+) arguments\.$", "flaggan {0} behöver {1} värden"),
+        (r"^Got unexpected extra arguments? \((.+)\)$", "oväntat argument: {0}"),
+        (r"^Invalid value for (.+?): (.+)$", "ogiltigt värde för {0}: {1}"),
+        (r"^Invalid value: (.+)$", "ogiltigt värde: {0}"),
+    )
+)
+_VALUE_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"^(?:Value error, )?'(.+)' is not one of (.+)\.$"), "'{0}' är inte ett av {1}"),
+    (re.compile(r"^'(.+)' is not a valid integer\.$"), "'{0}' är inget heltal"),
+    (re.compile(r"^Path '(.+)' does not exist\.$"), "sökvägen '{0}' finns inte"),
+)
+
+
+def translate_error(message: str) -> str:
+    """A Click usage error message in Swedish (unknown messages pass through unchanged)."""
+    message = message.strip()
+    for pattern, template in _ERRORS:
+        match = pattern.match(message)
+        if match:
+            parts = [_detail(part) if part else "" for part in match.groups()]
+            text = template.format(*parts)
+            if pattern.pattern.startswith("^No such") and match.lastindex == 2 and match.group(2):
+                text += f" (menade du {match.group(2)}?)"
+            return text
+    return message
+
+
+def _detail(text: str) -> str:
+    for pattern, template in _VALUE_DETAILS:
+        match = pattern.match(text)
+        if match:
+            return template.format(*match.groups())
+    return text
+
+
+def install_help() -> None:
+    """Swedish panel titles, help-option text and usage prefix for `--help` output."""
+    from typer import core, rich_utils
+
+    for name, value in _PANELS.items():
+        if hasattr(rich_utils, name):
+            setattr(rich_utils, name, value)
+    for cls in (core.TyperCommand, core.TyperGroup):
+        _patch_help_option(cls)
+        _patch_usage(cls)
+
+
+def _patch_help_option(cls: Any) -> None:
+    original = cls.get_help_option
+    if getattr(original, "_planverk", False):
+        return
+
+    def get_help_option(self: Any, ctx: Any) -> Any:
+        option = original(self, ctx)
+        if option is not None:
+            option.help = HELP_TEXT
+        return option
+
+    get_help_option._planverk = True  # type: ignore[attr-defined]
+    cls.get_help_option = get_help_option
+
+
+def _patch_usage(cls: Any) -> None:
+    original = cls.get_usage
+    if getattr(original, "_planverk", False):
+        return
+
+    def get_usage(self: Any, ctx: Any) -> str:
+        usage = str(original(self, ctx)).replace("Usage:", "Användning:", 1)
+        return usage.replace("[OPTIONS]", "[FLAGGOR]").replace("COMMAND [ARGS]", "KOMMANDO [ARG]")
+
+    get_usage._planverk = True  # type: ignore[attr-defined]
+    cls.get_usage = get_usage

@@ -1,0 +1,58 @@
+"""The command line speaks Swedish, in help and in errors, through the real entry point."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from planverk.cli.swedish import translate_error
+from tests.conftest import ROOT
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "planverk", *args],
+        cwd=cwd,
+        env={**os.environ, "COLUMNS": "200", "TERMINAL_WIDTH": "200"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_help_is_swedish() -> None:
+    run = _run("validate", "--help")
+    assert run.returncode == 0
+    for word in ("Användning:", "Flaggor", "Visa den här hjälpen och avsluta.", "Kontrollera"):
+        assert word in run.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (("valdate",), "planverk: fel: okänt kommando 'valdate' (menade du validate?)"),
+        (("validate", "--bogus"), "planverk: fel: okänd flagga --bogus"),
+        (("validate", "--format", "xml"), "'xml' är inte ett av 'text', 'json'"),
+    ],
+)
+def test_usage_errors_are_swedish_with_exit_2(args: tuple[str, ...], expected: str) -> None:
+    run = _run(*args)
+    assert run.returncode == 2
+    assert expected in run.stderr
+    assert "tips: kör 'planverk" in run.stderr
+    assert "Traceback" not in run.stderr + run.stdout
+
+
+def test_validate_through_python_m_on_shipped_plans() -> None:
+    run = _run("validate")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert run.stdout.strip().endswith("Inga fel i 7 filer.")
+
+
+def test_unknown_error_text_passes_through() -> None:
+    assert translate_error("Something new") == "Something new"
