@@ -148,3 +148,19 @@ def test_help_speaks_swedish() -> None:
     run = cli("--help")
     assert run.exit_code == 0
     assert "jämför" in run.stdout and "Kontrollera planerna" in run.stdout
+
+
+def test_deleted_goal_is_reported_with_nearest_existing_goal(shipped: Path) -> None:
+    vp = shipped / "plans" / "verksamhetsplan-2025-2028.yaml"
+    lines = vp.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = lines.index("      - id: krisberedskap\n")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("      - id: "))
+    vp.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+
+    run = cli("validate")
+
+    assert run.exit_code == 1
+    assert "plans/aktivitetsplan-2025.yaml:66:14: PV101 fel: målet 'krisberedskap' finns inte" in (
+        run.stdout
+    )
+    assert "Närmaste befintliga mål är '" in run.stdout

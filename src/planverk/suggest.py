@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
@@ -20,3 +21,25 @@ def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
     """A Swedish hint naming the closest candidate, or None."""
     match = closest(word, candidates)
     return f"Menade du '{match}'?" if match else None
+
+
+_WORD = re.compile(r"[a-zåäöé]{4,}")
+
+
+def stems(text: str) -> set[str]:
+    """Crude Swedish word stems: the first five letters of each word of four or more."""
+    return {word[:5] for word in _WORD.findall(text.casefold())}
+
+
+def nearest_by_words(query: str, candidates: dict[str, str]) -> str | None:
+    """The candidate key whose text shares the most word stems with ``query``, if any."""
+    wanted = stems(query)
+    best, best_score = None, 0.0
+    for key, text in candidates.items():
+        have = stems(text)
+        if not have:
+            continue
+        score = len(wanted & have) / len(wanted | have)
+        if score > best_score:
+            best, best_score = key, score
+    return best

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from planverk import walk
 from planverk.findings import Finding, Level
 from planverk.rules.base import Context, rule
-from planverk.suggest import closest
+from planverk.suggest import closest, nearest_by_words
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -49,6 +49,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         if vp is None:
             continue  # PV201 reports a year without its verksamhetsplan
         goals = {g.goal.id: g.goal.heading for g in walk.goals(vp.plan)}
+        described = {
+            g.goal.id: " ".join((g.goal.id, g.goal.heading, g.goal.text or ""))
+            for g in walk.goals(vp.plan)
+        }
         for item in walk.activities(ap.plan):
             if item.goal_id is None:
                 yield ctx.finding(
@@ -59,18 +63,27 @@ def check(ctx: Context) -> Iterator[Finding]:
                     key=True,
                 )
             elif item.goal_id not in goals:
-                guess = closest(item.goal_id, goals) or _by_heading(item.heading.heading, goals)
-                hint = (
-                    f"Menade du '{guess}' ({goals[guess]})?"
-                    if guess
-                    else f"Målen i {vp.plan.title} har id: {', '.join(goals) or 'inga'}."
-                )
                 yield ctx.finding(
                     ap,
                     item.goal_path,
                     f"målet '{item.goal_id}' finns inte i {vp.plan.title} ({vp.doc.display})",
-                    hint,
+                    _hint(item, goals, described),
                 )
+
+
+def _hint(item: walk.ActivityAt, goals: dict[str, str], described: dict[str, str]) -> str:
+    assert item.goal_id is not None
+    guess = closest(item.goal_id, goals) or _by_heading(item.heading.heading, goals)
+    if guess:
+        return f"Menade du '{guess}' ({goals[guess]})?"
+    context = " ".join((item.goal_id, item.heading.heading, item.activity.text))
+    nearest = nearest_by_words(context, described)
+    if nearest:
+        return (
+            f"Målet kan ha tagits bort ur verksamhetsplanen. Närmaste befintliga mål är "
+            f"'{nearest}' ({goals[nearest]})."
+        )
+    return f"Målen i verksamhetsplanen har id: {', '.join(goals) or 'inga'}."
 
 
 def _by_heading(heading: str, goals: dict[str, str]) -> str | None:
