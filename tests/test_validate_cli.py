@@ -164,3 +164,22 @@ def test_deleted_goal_is_reported_with_nearest_existing_goal(shipped: Path) -> N
         run.stdout
     )
     assert "Närmaste befintliga mål är '" in run.stdout
+
+
+def test_rule_levels_from_pyproject_and_project_file_wins(minimal: Path) -> None:
+    ap = minimal / "plans" / "aktivitetsplan-2025.yaml"
+    ap.write_text(
+        ap.read_text(encoding="utf-8") + "inledning: Arbetet med LOV fortsätter.\n",
+        encoding="utf-8",
+    )
+    (minimal / "pyproject.toml").write_text(
+        '[tool.planverk.regler]\nPV304 = "fel"\n', encoding="utf-8"
+    )
+    run = cli("validate")
+    assert run.exit_code == 1 and "PV304 fel" in run.stdout
+    project = minimal / "plans" / "planverk.yaml"
+    project.write_text(
+        project.read_text(encoding="utf-8") + "regler:\n  PV304: av\n", encoding="utf-8"
+    )
+    run = cli("validate")
+    assert run.exit_code == 0 and "PV304" not in run.stdout
