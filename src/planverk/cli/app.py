@@ -44,6 +44,7 @@ COMMANDS = (
     "validate",
     "schema",
     "rules",
+    "render",
 )
 
 for _module_name in COMMANDS:

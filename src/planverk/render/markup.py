@@ -1,0 +1,106 @@
+"""The Jinja step: a template in ``templates/`` plus the plan data gives document markup.
+
+The environment is sandboxed (a template is text a planner edits, not code), undefined names
+are errors (a misspelt key must not vanish silently), and autoescaping is off because the
+markup is Markdown, not HTML: plan text arrives already escaped for Markdown
+(:mod:`planverk.render.context`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from planverk.render.context import join_names, paragraphs, swedish_date
+from planverk.render.errors import RenderError
+from planverk.render.text import Markup
+
+TEMPLATE_SUFFIX = ".md.j2"
+
+
+def _finalize(value: object) -> object:
+    return "" if value is None else value
+
+
+def heading_marks(level: int) -> Markup:
+    """Template function ``rubrik(n)``: the Markdown marks of a heading of level n."""
+    return Markup("#" * max(1, min(int(level), 6)))
+
+
+def indent(depth: int) -> Markup:
+    """Template function ``indrag(n)``: the indentation of a list nested n levels deep."""
+    return Markup("  " * max(0, int(depth)))
+
+
+def template_path(template_dir: Path, kind: str) -> Path:
+    return template_dir / f"{kind}{TEMPLATE_SUFFIX}"
+
+
+def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str:
+    """Render the template for ``kind`` with ``data``; template mistakes raise RenderError."""
+    from jinja2 import (
+        FileSystemLoader,
+        StrictUndefined,
+        TemplateError,
+        TemplateNotFound,
+        TemplateSyntaxError,
+    )
+    from jinja2.sandbox import SandboxedEnvironment
+
+    env = SandboxedEnvironment(
+        loader=FileSystemLoader(str(template_dir)),
+        undefined=StrictUndefined,
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["stycken"] = paragraphs
+    env.filters["datum"] = swedish_date
+    env.filters["uppräkning"] = lambda items: join_names(str(i) for i in items)
+    env.globals["rubrik"] = heading_marks
+    env.globals["indrag"] = indent
+    name = f"{kind}{TEMPLATE_SUFFIX}"
+    shown = template_path(template_dir, kind)
+    try:
+        template = env.get_template(name)
+        return template.render(**data)
+    except TemplateNotFound as err:
+        raise RenderError(
+            f"mallen {err.name} finns inte i {template_dir}",
+            f"Lägg en mall {name} i mallmappen, eller kopiera standardmallarna från planverks "
+            "templates/.",
+        ) from None
+    except TemplateSyntaxError as err:
+        raise RenderError(
+            f"{err.filename or shown}:{err.lineno}: fel i mallen: {err.message}",
+            "Kontrollera {% %}- och {{ }}-taggarna på raden.",
+        ) from None
+    except TemplateError as err:
+        line = _template_line(err, name)
+        where = f"{shown}:{line}" if line else str(shown)
+        raise RenderError(
+            f"{where}: fel i mallen: {_swedish(err)}",
+            "Namnen i mallen följer nycklarna i planfilerna, med _ i stället för - "
+            "(strategisk_inriktning).",
+        ) from None
+
+
+def _template_line(err: BaseException, name: str) -> int | None:
+    """The template line of the innermost traceback frame that ran the template."""
+    line = None
+    tb = err.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename.endswith(name):
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
+
+
+def _swedish(err: Exception) -> str:
+    text = str(err)
+    if " has no attribute " in text or "is undefined" in text:
+        return f"okänt namn ({text})"
+    return text

@@ -1,0 +1,67 @@
+"""Zip handling for Office files: reading a .dotx as a document, and packing reproducibly."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from planverk.render.errors import RenderError
+
+DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+# Word templates (.dotx, .dotm) and macro documents differ from a .docx only in the content
+# type of the main part, which python-docx refuses (python-docx issues #363 and #1532).
+OTHER_MAINS = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    "application/vnd.ms-word.document.macroEnabled.main+xml",
+)
+CONTENT_TYPES = "[Content_Types].xml"
+# 1980-01-01 is the earliest time a zip entry can hold; any fixed time makes equal bytes.
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def as_document(data: bytes, display: str) -> bytes:
+    """The bytes of a .docx or .dotx as a .docx python-docx opens (main part content type)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as source:
+            names = source.namelist()
+            if CONTENT_TYPES not in names:
+                raise RenderError(
+                    f"dokumentmallen {display} är inte en Word-fil",
+                    "Ange en .docx eller .dotx sparad från Word.",
+                )
+            types = source.read(CONTENT_TYPES).decode("utf-8")
+            if not any(other in types for other in OTHER_MAINS):
+                return data
+            for other in OTHER_MAINS:
+                types = types.replace(other, DOCUMENT_MAIN)
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+                for info in source.infolist():
+                    blob = types.encode("utf-8") if info.filename == CONTENT_TYPES else None
+                    target.writestr(info.filename, blob or source.read(info.filename))
+            return out.getvalue()
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError) as err:
+        raise RenderError(
+            f"dokumentmallen {display} är inte en Word-fil ({err})",
+            "Ange en .docx eller .dotx sparad från Word.",
+        ) from None
+
+
+def repack(data: bytes) -> bytes:
+    """The same zip with fixed timestamps, attributes and compression: equal input, equal
+    bytes. Entry order is kept ([Content_Types].xml first, as Office writes it)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as target,
+    ):
+        infos = source.infolist()
+        infos.sort(key=lambda i: i.filename != CONTENT_TYPES)  # stable: keeps the rest in order
+        for info in infos:
+            entry = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.create_system = 0
+            entry.external_attr = 0
+            target.writestr(entry, source.read(info.filename), compresslevel=6)
+    return out.getvalue()
