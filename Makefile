@@ -13,9 +13,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-## demo: install, then validate the shipped plans
+## demo: install, then validate the shipped plans and render the board's documents
 demo: $(STAMP)
 	$(BIN)/planverk validate
+	$(BIN)/planverk render 2025
+	$(BIN)/planverk render 2025 --kind handlingsplan
+	$(BIN)/planverk render 2025 --kind verksamhetsplan
 
 ## test: install with test extras, then ruff, mypy --strict and pytest
 test: $(STAMP) lint typecheck unit
