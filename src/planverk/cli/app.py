@@ -45,6 +45,9 @@ COMMANDS = (
     "schema",
     "rules",
     "render",
+    "status",
+    "new",
+    "init",
 )
 
 for _module_name in COMMANDS:

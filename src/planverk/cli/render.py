@@ -10,7 +10,7 @@ import typer
 
 from planverk.cli.common import EXIT_FINDINGS, echo, fail
 from planverk.findings import Level
-from planverk.loading.planset import PlanSetNotFound, display_path, find_plan_dir
+from planverk.loading.planset import PlanSet, PlanSetNotFound, display_path, find_plan_dir
 
 NAME = "render"
 
@@ -19,6 +19,7 @@ class KindOption(StrEnum):
     aktivitetsplan = "aktivitetsplan"
     handlingsplan = "handlingsplan"
     verksamhetsplan = "verksamhetsplan"
+    uppfoljning = "uppfoljning"
 
 
 class FormatOption(StrEnum):
@@ -41,7 +42,7 @@ def command(
             "--kind",
             "--typ",
             "-k",
-            help="Dokument: aktivitetsplan, handlingsplan eller verksamhetsplan.",
+            help="Dokument: aktivitetsplan, handlingsplan, verksamhetsplan eller uppfoljning.",
         ),
     ] = KindOption.aktivitetsplan,
     plan: Annotated[
@@ -82,6 +83,14 @@ def command(
         Path | None,
         typer.Option(
             "--mallar", help="Mappen med Jinja-mallarna (standard: templates/).", show_default=False
+        ),
+    ] = None,
+    datum: Annotated[
+        str | None,
+        typer.Option(
+            "--datum",
+            help="För uppfoljning: dagen läget gäller, ÅÅÅÅ-MM-DD (standard: i dag).",
+            show_default=False,
         ),
     ] = None,
     config: Annotated[
@@ -128,6 +137,9 @@ def command(
         typer.echo("planverk: fel: planerna har fel; inget dokument skrevs.", err=True)
         raise typer.Exit(EXIT_FINDINGS)
     fmt = (output_format.value if output_format else None) or format_for(output) or "docx"
+    if kind is KindOption.uppfoljning:
+        _follow_up(planset, year, datum, fmt, output, templates, dokumentmall)
+        return
     try:
         targets = select(planset, Kind(kind.value), year, plan)
         if output is not None and len(targets) > 1:
@@ -158,3 +170,37 @@ def command(
             typer.echo(display_path(path.resolve()))
     except RenderError as err:
         fail(err.message, err.hint)
+
+
+def _follow_up(
+    planset: PlanSet,
+    year: int | None,
+    datum: str | None,
+    fmt: str,
+    output: Path | None,
+    templates: Path | None,
+    dokumentmall: Path | None,
+) -> None:
+    """`render ÅR --kind uppfoljning`: the follow-up report (planverk.planning.followup_doc)."""
+    from planverk.atomic import write_atomic
+    from planverk.cli.status import parse_date
+    from planverk.planning.followup_doc import render_followup
+    from planverk.render import RenderError, dokumentmall_path, template_dir_for
+    from planverk.render.outputs import check_output, default_path
+
+    on = parse_date(datum)
+    try:
+        folder = template_dir_for(planset, templates)
+        mall = dokumentmall_path(planset, folder, dokumentmall)
+        path = output or default_path(planset, f"uppfoljning-{year or on.year}", fmt)
+        check_output(
+            path, fmt, planset, template_dir=folder, dokumentmall=mall, explicit=output is not None
+        )
+        document = render_followup(planset, year or on.year, on, fmt, templates, dokumentmall)
+    except RenderError as err:
+        fail(err.message, err.hint)
+    try:
+        write_atomic(path, document.data)
+    except OSError as err:
+        fail(f"kan inte skriva {path}: {err.strerror or err}")
+    typer.echo(display_path(path.resolve()))

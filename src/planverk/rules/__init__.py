@@ -34,6 +34,12 @@ from planverk.rules import (
     pv305_placeholder,
     pv306_date_outside_year,
     pv307_control_characters,
+    pv308_unknown_period,
+    pv309_report_date,
+    pv310_duplicate_report,
+    pv311_report_without_result,
+    pv312_status_differs_from_report,
+    pv313_follow_up_periods,
 )
 from planverk.rules.base import Context, Rule
 
@@ -65,6 +71,12 @@ RULES: tuple[Rule, ...] = (
     pv305_placeholder.RULE,
     pv306_date_outside_year.RULE,
     pv307_control_characters.RULE,
+    pv308_unknown_period.RULE,
+    pv309_report_date.RULE,
+    pv310_duplicate_report.RULE,
+    pv311_report_without_result.RULE,
+    pv312_status_differs_from_report.RULE,
+    pv313_follow_up_periods.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}

@@ -1,0 +1,112 @@
+"""`planverk status`: where the year's plans stand, per fokusområde and owner."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from planverk.atomic import write_atomic
+from planverk.cli.common import fail
+from planverk.findings import Level
+from planverk.loading.planset import PlanSetNotFound, find_plan_dir, load_plan_dir
+from planverk.planning import statusview
+from planverk.planning.followup import overview
+
+NAME = "status"
+
+
+class Format(StrEnum):
+    text = "text"
+    md = "md"
+    json = "json"
+    xlsx = "xlsx"
+
+
+def parse_date(text: str | None, option: str = "--datum") -> dt.date:
+    """A YYYY-MM-DD option value (today when not given); a usage error otherwise."""
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        fail(
+            f"{option} {text!r} är inte ett datum",
+            "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-09-15.",
+        )
+
+
+def command(
+    year: Annotated[
+        int | None,
+        typer.Argument(
+            metavar="ÅR",
+            help="Året att följa upp (standard: året för --datum).",
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--datum",
+            help="Dagen uppföljningen gäller, ÅÅÅÅ-MM-DD (standard: i dag). Rapporter daterade "
+            "senare räknas inte; rapportperioden är den senaste som har gått ut.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        Format, typer.Option("--format", "-f", help="Utdata: text, md, json eller xlsx.")
+    ] = Format.text,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Skriv till filen i stället för till terminalen."),
+    ] = None,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", "-c", help="Projektfilen (plans/planverk.yaml) att utgå från."),
+    ] = None,
+) -> None:
+    """Visa var årets planer står: status per fokusområde och ägare.
+
+    Dessutom försenade åtgärder och åtgärder utan rapport för den senaste perioden.
+
+    En levande handlingsplans åtgärder räknas alla år de pågår.
+
+    Slutstatus: 0 klart, 2 fel i anrop eller filer.
+    """
+    on = parse_date(date)
+    if output_format is Format.xlsx and out is None:
+        fail("--format xlsx behöver en fil att skriva till", "Ange -o status.xlsx.")
+    try:
+        plan_dir = find_plan_dir(config or Path.cwd())
+    except PlanSetNotFound as err:
+        fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
+    planset = load_plan_dir(plan_dir)
+    broken = [f for f in planset.findings if f.level >= Level.ERROR]
+    if broken:
+        typer.echo(
+            f"planverk: varning: {len(broken)} fel när planerna lästes; de planer som inte "
+            "gick att läsa saknas i uppföljningen. Kör `planverk validate`.",
+            err=True,
+        )
+    view = overview(planset, year if year is not None else on.year, on)
+    if output_format is Format.xlsx:
+        from planverk.planning.xlsx import workbook
+
+        data = workbook(view)
+    else:
+        render = {"text": statusview.text, "md": statusview.markdown, "json": statusview.to_json}
+        rendered = render[output_format.value](view)
+        if out is None:
+            typer.echo(rendered)
+            return
+        data = (rendered.rstrip("\n") + "\n").encode("utf-8")
+    assert out is not None
+    try:
+        write_atomic(out, data)
+    except OSError as err:
+        fail(f"kan inte skriva {out}: {err.strerror or err}")
+    typer.echo(f"skrev {out} ({len(view.actions)} åtgärder)")

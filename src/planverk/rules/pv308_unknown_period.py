@@ -1,0 +1,79 @@
+"""PV308 – okänd uppföljningsperiod.
+
+A follow-up report names its period by the id of one of the project's
+``uppföljningsperioder`` (plans/planverk.yaml; without that key: t1 = Tertial 1, t2 =
+Tertial 2, helår = Helår). A report for any other period cannot be placed in the year, so
+`planverk status` would never count it.
+
+(That a report has ``period``, ``datum`` and ``status`` is checked by the schema, PV011;
+that a gul or röd report has a ``kommentar`` by PV302.)
+
+FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 12:17:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+        rapporter:
+          - period: t3
+            datum: 2025-12-31
+            status: grön
+PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+        rapporter:
+          - period: helår
+            datum: 2025-12-31
+            status: grön
+"""
+
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding, Level
+from planverk.planning.periods import Calendar
+from planverk.rules.base import Context, rule
+from planverk.suggest import closest
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    calendar = Calendar.of(ctx.project)
+    known = set(calendar.ids)
+    listing = ", ".join(f"{p.id} ({p.name})" for p in calendar.periods) or "inga"
+    for hp in ctx.planset.hps:
+        for item in walk.actions(hp.plan):
+            for index, report in enumerate(item.action.reports):
+                if report.period in known:
+                    continue
+                guess = closest(report.period, known)
+                yield ctx.finding(
+                    hp,
+                    (*item.path, "rapporter", index, "period"),
+                    f"perioden '{report.period}' finns inte bland projektets uppföljningsperioder",
+                    (f"Menade du '{guess}'? " if guess else "")
+                    + f"Kända perioder: {listing}. En egen period läggs till under "
+                    "`uppföljningsperioder:` i plans/planverk.yaml.",
+                )
+
+
+RULE = rule(
+    __doc__ or "",
+    code="PV308",
+    name="okänd-uppföljningsperiod",
+    level=Level.ERROR,
+    summary="rapportens period finns inte bland projektets uppföljningsperioder",
+    check=check,
+)

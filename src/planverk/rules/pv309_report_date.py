@@ -1,0 +1,93 @@
+"""PV309 – rapportens datum passar inte perioden.
+
+A report is written during its period or shortly after it ends: from the period's first
+day until 60 days after its last (a helår report is often written in January or
+February). A report dated before its period begins, or long after it ended, is usually
+filed under the wrong period or carries a mistyped date. In a living plan the report
+belongs to the year whose period its date falls in or follows.
+
+FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 13:16:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+        rapporter:
+          - period: t2
+            datum: 2025-03-15
+            status: grön
+PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+        rapporter:
+          - period: t2
+            datum: 2025-09-10
+            status: grön
+"""
+
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding, Level
+from planverk.planning.periods import GRACE_DAYS, Calendar, PeriodSpan
+from planverk.rules.base import Context, rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    calendar = Calendar.of(ctx.project)
+    for hp in ctx.planset.hps:
+        for item in walk.actions(hp.plan):
+            for index, report in enumerate(item.action.reports):
+                date = report.date
+                years = [hp.plan.year] if hp.plan.year is not None else [date.year, date.year - 1]
+                candidates = [
+                    span for year in years if (span := calendar.span(report.period, year))
+                ]
+                if not candidates or any(
+                    span.start <= date <= span.report_deadline for span in candidates
+                ):
+                    continue  # an unknown period is PV308's
+                span = candidates[0]
+                yield ctx.finding(
+                    hp,
+                    (*item.path, "rapporter", index, "datum"),
+                    _message(report.period, span, date.isoformat(), date < span.start),
+                    f"En rapport för {span.name} dateras mellan {span.start.isoformat()} och "
+                    f"{span.report_deadline.isoformat()} ({GRACE_DAYS} dagar efter periodens "
+                    "slut). Rätta datumet eller perioden.",
+                )
+
+
+def _message(period: str, span: PeriodSpan, date: str, early: bool) -> str:
+    if early:
+        return (
+            f"rapporten för {period} är daterad {date}, innan perioden börjar "
+            f"{span.start.isoformat()}"
+        )
+    return (
+        f"rapporten för {period} är daterad {date}, mer än {GRACE_DAYS} dagar efter att "
+        f"perioden slutade {span.end.isoformat()}"
+    )
+
+
+RULE = rule(
+    __doc__ or "",
+    code="PV309",
+    name="rapportdatum-utanför-perioden",
+    level=Level.WARNING,
+    summary="rapporten är daterad före sin period eller långt efter den",
+    check=check,
+)

@@ -1,0 +1,82 @@
+"""PV310 – två rapporter för samma period.
+
+An action has one report per follow-up period and year; a second one for the same period
+leaves it open which status holds. Correct the earlier report instead, or file the new one
+under the next period. (In a living plan the same period of different years is fine.)
+
+FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 15:17:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+        rapporter:
+          - period: t1
+            datum: 2025-04-30
+            status: grön
+          - period: t1
+            datum: 2025-05-10
+            status: grön
+PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: grön
+        rapporter:
+          - period: t1
+            datum: 2025-04-30
+            status: grön
+          - period: t2
+            datum: 2025-08-31
+            status: grön
+"""
+
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding, Level
+from planverk.planning.periods import Calendar
+from planverk.rules.base import Context, rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    calendar = Calendar.of(ctx.project)
+    for hp in ctx.planset.hps:
+        for item in walk.actions(hp.plan):
+            seen: dict[tuple[int, str], int] = {}
+            for index, report in enumerate(item.action.reports):
+                year = calendar.report_year(report, hp.plan.year)
+                first = seen.setdefault((year, report.period), index)
+                if first == index:
+                    continue
+                line = hp.doc.source_map.locate(
+                    hp.doc.data, (*item.path, "rapporter", first, "period")
+                ).line
+                yield ctx.finding(
+                    hp,
+                    (*item.path, "rapporter", index, "period"),
+                    f"åtgärden '{item.action.id}' har redan en rapport för {report.period} "
+                    f"{year} (rad {line})",
+                    "Rätta den första rapporten i stället, eller ange nästa period.",
+                )
+
+
+RULE = rule(
+    __doc__ or "",
+    code="PV310",
+    name="dubbel-rapport",
+    level=Level.ERROR,
+    summary="en åtgärd har två rapporter för samma period",
+    check=check,
+)

@@ -1,0 +1,81 @@
+"""PV311 – rapport utan resultat.
+
+The report that closes an action (status avslutad), and an action's report for the last
+period of the year (helår by default) when the action has an ``uppföljning:``, say what
+was achieved in ``resultat:``: the board follows up results, not colours.
+
+FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 14:17:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: avslutad
+        rapporter:
+          - period: t2
+            datum: 2025-08-31
+            status: avslutad
+            kommentar: Klart.
+PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
+    typ: handlingsplan
+    id: ledningsgruppen-2025
+    titel: Ledningsgruppens handlingsplan 2025
+    ägare: ledningsgruppen
+    år: 2025
+    åtgärder:
+      - id: nätverk
+        text: Stärk samverkan mellan nätverken.
+        aktivitet: stödja-nära-vård
+        status: avslutad
+        rapporter:
+          - period: t2
+            datum: 2025-08-31
+            status: avslutad
+            kommentar: Klart.
+            resultat: Nätverken träffas nu två gånger per år.
+"""
+
+from collections.abc import Iterator
+
+from planverk import walk
+from planverk.findings import Finding, Level
+from planverk.planning.periods import Calendar
+from planverk.rules.base import Context, rule
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    calendar = Calendar.of(ctx.project)
+    for hp in ctx.planset.hps:
+        for item in walk.actions(hp.plan):
+            action = item.action
+            for index, report in enumerate(action.reports):
+                if (report.result or "").strip():
+                    continue
+                if report.status == "avslutad":
+                    why = "avslutar åtgärden"
+                else:
+                    last = calendar.last(calendar.report_year(report, hp.plan.year))
+                    if action.follow_up is None or last is None or last.id != report.period:
+                        continue
+                    why = f"är årets sista ({last.name})"
+                yield ctx.finding(
+                    hp,
+                    (*item.path, "rapporter", index, "status"),
+                    f"rapporten för {report.period} {why} men saknar resultat",
+                    "Skriv i rapportens `resultat:` vad åtgärden har lett till, gärna mätt "
+                    "mot uppföljningens mål.",
+                )
+
+
+RULE = rule(
+    __doc__ or "",
+    code="PV311",
+    name="rapport-utan-resultat",
+    level=Level.WARNING,
+    summary="en avslutande rapport eller helårsrapport saknar resultat",
+    check=check,
+)

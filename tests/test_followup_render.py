@@ -1,0 +1,198 @@
+"""The follow-up report in Word: the counts table, the chart (a Word chart with alt text and
+its data), a section per fokusområde with röd and gul actions first; and LibreOffice turning
+it into a PDF that shows the chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+
+from planverk.loading.planset import load_plan_dir
+from planverk.planning.chart import CHART_TYPE, categories_of, series_values
+from planverk.planning.followup_doc import CHART_MARKER, render_followup
+from tests.conftest import ROOT
+from tests.test_status import STATUSES, _expected, _load
+
+ON = dt.date(2025, 9, 15)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _render(root: Path, fmt: str = "docx", **kwargs: Any) -> Any:
+    return render_followup(load_plan_dir(root / "plans"), 2025, ON, fmt, **kwargs)
+
+
+def _part(document: Any, content_type: str) -> Any:
+    return next(p for p in document.part.package.iter_parts() if p.content_type == content_type)
+
+
+def test_counts_table_matches_the_files(shipped: Path) -> None:
+    expected = _expected(shipped, 2025)
+    document = Document(io.BytesIO(_render(shipped).data))
+
+    table = next(t for t in document.tables if t.rows[0].cells[0].text == "Fokusområde")
+    header = [c.text for c in table.rows[0].cells]
+    assert header == ["Fokusområde", "Grön", "Gul", "Röd", "Avslutad", "Ej rapporterad", "Totalt"]
+    rows = {row.cells[0].text: [c.text for c in row.cells[1:]] for row in table.rows[1:]}
+    for area, counts in expected["by_area"].items():
+        assert rows[area] == [str(counts[s]) for s in STATUSES] + [str(counts.total())]
+    total = expected["totals"]
+    assert rows["Totalt"] == [str(total[s]) for s in STATUSES] + ["11"]
+
+
+def test_chart_is_a_word_chart_with_alt_text_and_data(shipped: Path) -> None:
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
+    expected = _expected(shipped, 2025)
+    result = _render(shipped)
+    assert result.chart
+    document = Document(io.BytesIO(result.data))
+    assert CHART_MARKER not in "\n".join(p.text for p in document.paragraphs)
+
+    (doc_pr,) = document.element.body.xpath("//wp:docPr")
+    descr = doc_pr.get("descr")
+    assert doc_pr.get("title") == "Status per fokusområde 2025"
+    assert descr.startswith("Liggande staplat stapeldiagram, status per fokusområde 2025")
+    assert "Utbildning och kompetensförsörjning: 1 röd, 1 ej rapporterad" in descr
+    (inline,) = document.inline_shapes
+    assert inline.width.cm == pytest.approx(16.0, abs=0.01)
+
+    chart = _part(document, CHART_TYPE)
+    vp = _load(shipped / "plans/verksamhetsplan-2025-2028.yaml")
+    areas = [a["rubrik"] for a in vp["fokusområden"] if a["rubrik"] in expected["by_area"]]
+    assert len(areas) == 4
+    # A bar chart draws its first category at the bottom: the XML lists them last first.
+    assert categories_of(chart.blob) == list(reversed(areas))
+    drawn = series_values(chart.blob)
+    assert list(drawn) == STATUSES
+    for status in STATUSES:
+        assert list(reversed(drawn[status])) == [expected["by_area"][a][status] for a in areas]
+
+    workbook_part = next(iter(chart.rels.values())).target_part
+    sheet = load_workbook(io.BytesIO(workbook_part.blob)).active
+    cells = list(sheet.iter_rows(values_only=True))
+    assert cells[0] == ("Fokusområde", *STATUSES)
+    assert [row[0] for row in cells[1:]] == list(reversed(areas))
+
+
+def test_each_focus_area_lists_red_and_yellow_first_with_comments(shipped: Path) -> None:
+    document = Document(io.BytesIO(_render(shipped).data))
+    body = list(document.element.body.iterchildren())
+
+    def text(element: Any) -> str:
+        return "".join(t.text or "" for t in element.iter(f"{W}t"))
+
+    headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert headings == [
+        "Sammanfattning",
+        "Verksamhet och utveckling",
+        "Kunskapsstyrning",
+        "Utbildning och kompetensförsörjning",
+        "Digitalisering och e-hälsa",
+    ]
+    texts = [text(e) for e in body]
+    start = texts.index("Utbildning och kompetensförsörjning")
+    end = texts.index("Digitalisering och e-hälsa")
+    section = texts[start:end]
+    red = next(i for i, t in enumerate(section) if t.startswith("Röd: Genomföra en gemensam"))
+    comment = next(i for i, t in enumerate(section) if t.startswith("Kommentar: Den första"))
+    others = next(i for i, t in enumerate(section) if "Arbeta med Nationell plan" in t)
+    assert red < comment < others
+    assert "Röda och gula åtgärder" in section and "Övriga åtgärder" in section
+    # Kunskapsstyrning has one gul and one grön: the gul one is written out, the grön one
+    # only in the table.
+    k_start = texts.index("Kunskapsstyrning", texts.index("Verksamhet och utveckling", 5))
+    k_section = texts[k_start:start]
+    assert any(t.startswith("Gul: Erbjuda alla patienter") for t in k_section)
+    assert not any(t.startswith("Grön:") for t in k_section)
+
+
+def test_markdown_describes_the_chart_in_words(shipped: Path) -> None:
+    result = _render(shipped, "md")
+    markup = result.data.decode("utf-8")
+    assert CHART_MARKER not in markup
+    assert "*Liggande staplat stapeldiagram, status per fokusområde 2025" in markup
+    assert "| **Totalt** | **2** | **1** | **1** | **1** | **6** | **11** |" in markup
+
+
+def test_a_template_without_the_marker_gives_no_chart(shipped: Path) -> None:
+    templates = shipped / "egna-mallar"
+    shutil.copytree(ROOT / "templates", templates)
+    path = templates / "uppfoljning.md.j2"
+    path.write_text(path.read_text("utf-8").replace("{{ diagram.markör }}\n", ""), encoding="utf-8")
+    result = _render(shipped, template_dir=templates)
+    assert not result.chart
+    document = Document(io.BytesIO(result.data))
+    assert not document.inline_shapes
+    assert "Sammanfattning" in [p.text for p in document.paragraphs]
+
+
+def _ppm_pixels(data: bytes) -> tuple[int, int, bytes]:
+    """Width, height and RGB bytes of a binary PPM (what pdftoppm -ppm writes)."""
+    fields: list[bytes] = []
+    index = 0
+    while len(fields) < 4:
+        while data[index : index + 1].isspace():
+            index += 1
+        start = index
+        while not data[index : index + 1].isspace():
+            index += 1
+        fields.append(data[start:index])
+    assert fields[0] == b"P6" and fields[3] == b"255"
+    return int(fields[1]), int(fields[2]), data[index + 1 :]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) saknas")
+def test_libreoffice_converts_it_and_draws_the_chart(shipped: Path, tmp_path: Path) -> None:
+    pdf = _render(shipped, "pdf").data
+    assert pdf.startswith(b"%PDF")
+    target = tmp_path / "uppfoljning.pdf"
+    target.write_bytes(pdf)
+
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(target), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    assert "Uppföljning 2025" in text
+    assert "Status per fokusområde 2025" in text  # the chart's title, drawn by LibreOffice
+    assert "ej rapporterad" in text and "avslutad" in text  # its legend
+    for area in ("Verksamhet och utveckling", "Digitalisering och e-hälsa"):
+        assert text.count(area) >= 3  # table, chart, section heading
+
+    command = ["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-singlefile"]
+    subprocess.run([*command, str(target), str(tmp_path / "sida")], capture_output=True, check=True)
+    page = (tmp_path / "sida.ppm").read_bytes()
+    width, height, pixels = _ppm_pixels(page)
+    colours = Counter(
+        pixels[i : i + 3] for i in range(0, width * height * 3, 3) if pixels[i : i + 3]
+    )
+    near = {
+        name: sum(
+            n
+            for rgb, n in colours.items()
+            if all(abs(a - b) <= 40 for a, b in zip(rgb, bytes.fromhex(hexa), strict=True))
+        )
+        for name, hexa in (("grön", "70AD47"), ("gul", "FFC000"), ("röd", "C00000"))
+    }
+    assert all(count > 20 for count in near.values()), near
+
+
+def test_render_command_writes_the_follow_up(shipped: Path) -> None:
+    """`planverk render 2025 --kind uppfoljning` (once cli/render.py routes the kind here)."""
+    from planverk.cli.render import KindOption
+
+    if "uppfoljning" not in KindOption.__members__:
+        pytest.skip("cli/render.py har ännu ingen --kind uppfoljning (se rapporten för issue 7)")
+    from tests.conftest import cli
+
+    run = cli("render", "2025", "--kind", "uppfoljning", "--datum", "2025-09-15")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert run.stdout.strip() == "build/uppfoljning-2025.docx"
+    document = Document(shipped / "build" / "uppfoljning-2025.docx")
+    assert document.inline_shapes and document.paragraphs[0].text == "Uppföljning 2025"
