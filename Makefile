@@ -16,6 +16,7 @@ $(STAMP): pyproject.toml
 ## demo: install, then validate the shipped plans and render the board's documents
 demo: $(STAMP)
 	$(BIN)/planverk validate
+	$(BIN)/planverk diff 2024 2025
 	$(BIN)/planverk render 2025
 	$(BIN)/planverk render 2025 --kind handlingsplan
 	$(BIN)/planverk render 2025 --kind verksamhetsplan

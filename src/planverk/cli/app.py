@@ -48,6 +48,7 @@ COMMANDS = (
     "status",
     "new",
     "init",
+    "diff",
 )
 
 for _module_name in COMMANDS:
