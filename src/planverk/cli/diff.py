@@ -215,9 +215,26 @@ def _write_docx(
         fail(str(err), err.hint)
     for warning in document.warnings:
         typer.echo(f"planverk: varning: {warning}", err=True)
-    target = output or Path(document.file_name)
+    from planverk.loading.planset import display_path
+    from planverk.render import RenderError, dokumentmall_path, template_dir_for
+    from planverk.render.outputs import BUILD_DIR, check_output
+
+    target = output or new_set.root / BUILD_DIR / document.file_name
+    try:
+        folder = template_dir_for(new_set, None)
+        check_output(
+            target,
+            "docx",
+            new_set,
+            template_dir=folder,
+            dokumentmall=dokumentmall_path(new_set, folder, None),
+            explicit=output is not None,
+        )
+    except RenderError as err:
+        fail(err.message, err.hint)
     try:
         write_atomic(target, document.data)
     except OSError as err:
         fail(f"{target} kan inte skrivas: {err.strerror or err}")
-    typer.echo(f"Skrev {target} ({result.title}, ändringar markerade som spårade ändringar)")
+    shown = display_path(target.resolve())
+    typer.echo(f"Skrev {shown} ({result.title}, ändringar markerade som spårade ändringar)")
