@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYDIRS := src tests $(wildcard bench)
 
-.PHONY: demo test lint typecheck unit schema bench clean
+.PHONY: demo test lint typecheck unit schema docs bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ unit: $(STAMP)
 ## schema: regenerate schemas/ from the plan model
 schema: $(STAMP)
 	$(BIN)/planverk schema
+
+## docs: regenerate docs/regler.md from the rules' docstrings
+docs: $(STAMP)
+	$(BIN)/planverk regler --markdown > docs/regler.md
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache

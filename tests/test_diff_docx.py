@@ -89,7 +89,7 @@ def test_author_and_date_can_be_set(minimal: Path) -> None:
 def test_2024_to_2025_tracked_in_the_rendered_document(shipped: Path) -> None:
     run = cli("diff", "2024", "2025", "--format", "docx")
     assert run.exit_code == 0, run.stderr
-    path = shipped / "aktivitetsplan-2025-ändringsmarkerad.docx"
+    path = shipped / "build" / "aktivitetsplan-2025-ändringsmarkerad.docx"
     inserted, deleted, marks = revisions(path)
     texts_in = [t for t in inserted if t]
     assert "och implementeringen " in texts_in

@@ -129,29 +129,55 @@ _NOT_PROSE = frozenset(
 
 
 def prose(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
-    """Every free-text string in raw plan data, with its path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if key in _NOT_PROSE:
-                continue
-            if key == "mål" and isinstance(value, str) and (not path or path[-1] != "uppföljning"):
-                continue  # a reference to a VP goal, not the follow-up's target
-            yield from prose(value, (*path, key))
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from prose(item, (*path, index))
-    elif isinstance(data, str):
-        yield path, data
+    """Every free-text string in raw plan data, with its path, in document order.
+
+    Walks with an explicit stack rather than nested generators: the rules walk every string
+    of a plan set, and a plan set can hold hundreds of thousands.
+    """
+    stack: list[tuple[Path, Any]] = [(path, data)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        here, node = pop()
+        if isinstance(node, str):
+            yield here, node
+        elif isinstance(node, dict):
+            follow_up = bool(here) and here[-1] == "uppföljning"
+            children = [
+                ((*here, key), value)
+                for key, value in node.items()
+                if key not in _NOT_PROSE
+                and isinstance(value, str | dict | list)
+                # a string under `mål` is a reference to a VP goal, not the follow-up's target
+                and (key != "mål" or follow_up or not isinstance(value, str))
+            ]
+            for child in reversed(children):
+                push(child)
+        elif isinstance(node, list):
+            for index in range(len(node) - 1, -1, -1):
+                push(((*here, index), node[index]))
 
 
 def values_of(data: Any, keys: frozenset[str], path: Path = ()) -> Iterator[tuple[Path, Any]]:
-    """Every value stored under one of ``keys`` anywhere in raw data, with its path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            here = (*path, key)
-            if key in keys:
-                yield here, value
-            yield from values_of(value, keys, here)
-    elif isinstance(data, list):
-        for index, item in enumerate(data):
-            yield from values_of(item, keys, (*path, index))
+    """Every value stored under one of ``keys`` anywhere in raw data, with its path, in
+    document order (a value before what is nested inside it)."""
+    # Entries are (emit, path, node): emit the pair, or look inside the node.
+    stack: list[tuple[bool, Path, Any]] = [(False, path, data)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        emit, here, node = pop()
+        if emit:
+            yield here, node
+        elif isinstance(node, dict):
+            pending: list[tuple[bool, Path, Any]] = []
+            for key, value in node.items():
+                if key in keys:
+                    pending.append((True, (*here, key), value))
+                if isinstance(value, dict | list):
+                    pending.append((False, (*here, key), value))
+            for entry in reversed(pending):
+                push(entry)
+        elif isinstance(node, list):
+            for index in range(len(node) - 1, -1, -1):
+                item = node[index]
+                if isinstance(item, dict | list):
+                    push((False, (*here, index), item))

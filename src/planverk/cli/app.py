@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from typing import NoReturn
@@ -10,11 +9,13 @@ from typing import NoReturn
 import typer
 
 from planverk import __version__
-from planverk.cli import swedish
+from planverk.cli import lazy, swedish
 from planverk.cli.common import EXIT_INTERNAL, EXIT_USAGE
 
 app = typer.Typer(
     name="planverk",
+    # Command modules are imported when their command runs (see planverk.cli.lazy).
+    cls=lazy.group(lambda: COMMANDS),
     help="Planer för en sjukvårdsregion som versionshanterad YAML: validera, jämför och "
     "skriv ut som Word.",
     no_args_is_help=True,
@@ -40,26 +41,25 @@ def root(
 
 
 # One line per command: the module planverk.cli.<module> defines NAME and command().
-COMMANDS = (
+COMMANDS: tuple[str, ...] = (
     "validate",
     "schema",
     "rules",
-    "render",
     "status",
     "new",
     "init",
+    "render",
     "diff",
+    "fmt",
 )
-
-for _module_name in COMMANDS:
-    _module = importlib.import_module(f"planverk.cli.{_module_name}")
-    app.command(_module.NAME, help=_module.command.__doc__)(_module.command)
 
 
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app with Swedish help and errors, and never a traceback."""
     args = sys.argv[1:] if argv is None else argv
-    if not args or any(arg in ("-h", "--help") for arg in args):
+    # A command's help is drawn by Typer with rich; the top-level help (planverk.cli.lazy) is
+    # plain and needs neither.
+    if args and args[0] not in ("-h", "--help") and any(a in ("-h", "--help") for a in args):
         swedish.install_help()
     try:
         code = app(args=args, prog_name="planverk", standalone_mode=False)

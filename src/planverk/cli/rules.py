@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from planverk.rules import RULES
@@ -9,8 +11,21 @@ from planverk.rules import RULES
 NAME = "regler"
 
 
-def command() -> None:
+def command(
+    markdown: Annotated[
+        bool,
+        typer.Option(
+            "--markdown",
+            help="Skriv hela regeldokumentationen som Markdown (det som står i docs/regler.md).",
+        ),
+    ] = False,
+) -> None:
     """Lista reglerna: kod, namn, standardnivå och vad de kontrollerar."""
+    if markdown:
+        from planverk.docs_rules import markdown as page
+
+        typer.echo(page(), nl=False)
+        return
     for rule in RULES:
         level = rule.level.label if rule.level else "av"
         typer.echo(f"{rule.code}  {level:<8} {rule.name:<32} {rule.summary}")

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import errno
 import os
-from collections.abc import Iterable, Sequence
+import stat
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from planverk.findings import Finding, Level, Span
+from planverk.loading.gcpause import paused_gc
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument, decode, parse
 from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan
@@ -112,44 +115,86 @@ def discover(plan_dir: Path) -> list[Path]:
     return found
 
 
+class Refused(OSError):
+    """A file planverk will not read, with the Swedish reason and what to do."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def read_plan_file(path: Path) -> bytes:
+    """The bytes of one plan file; only a regular file of at most MAX_FILE_BYTES is read.
+
+    Opened without blocking, so a named pipe (FIFO) called x.yaml is refused at once instead
+    of waiting forever for a writer, and a device (a link to /dev/zero) is never read.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused(
+                "det är ingen vanlig fil (utan t.ex. en namngiven pipe eller en enhet)",
+                "Ta bort den ur planmappen; planverk läser bara vanliga YAML-filer.",
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise Refused(
+                f"filen är {info.st_size // 2**20} MB; planverk läser högst "
+                f"{MAX_FILE_BYTES // 2**20} MB",
+                "Dela upp planen i flera filer.",
+            )
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        with open(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def read_sources(paths: Iterable[Path]) -> list[Source]:
-    sources: list[Source] = []
+    return list(iter_sources(paths))
+
+
+def iter_sources(paths: Iterable[Path]) -> Iterator[Source]:
+    """Each file read when it is needed, so a plan set is never all in memory as bytes."""
     for path in paths:
         display = display_path(path)
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                sources.append(Source(display, OSError(f"filen är {size // 2**20} MB")))
-                continue
-            sources.append(Source(display, path.read_bytes()))
+            yield Source(display, read_plan_file(path))
         except OSError as err:
-            sources.append(Source(display, err))
-    return sources
+            yield Source(display, err)
 
 
 def load_plan_dir(plan_dir: Path) -> PlanSet:
     """Load every plan file below ``plan_dir``."""
     root = plan_dir.parent if plan_dir.name == PLAN_DIR else plan_dir
-    return load_sources(read_sources(discover(plan_dir)), root=root, plan_dir=plan_dir)
+    return load_sources(iter_sources(discover(plan_dir)), root=root, plan_dir=plan_dir)
 
 
-def load_sources(sources: Sequence[Source], *, root: Path, plan_dir: Path) -> PlanSet:
+def load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> PlanSet:
     """Load a plan set from file contents (from disk, or from a git revision)."""
+    with paused_gc():
+        return _load_sources(sources, root=root, plan_dir=plan_dir)
+
+
+def _load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> PlanSet:
     planset = PlanSet(root=root, plan_dir=plan_dir)
+    seen: dict[tuple[str, object], YamlDocument] = {}
     for source in sources:
         if isinstance(source.content, OSError):
-            planset.findings.append(_unreadable(source.display, source.content))
+            planset.findings.append(unreadable(source.display, source.content))
             continue
         text, problem = decode(source.content, source.display)
         if problem is not None or text is None:
-            planset.findings.append(problem or _unreadable(source.display, OSError()))
+            planset.findings.append(problem or unreadable(source.display, OSError()))
             continue
         doc = parse(text, source.display)
         plan = validate_document(doc)
         planset.documents.append(doc)
         planset.findings.extend(doc.findings)
         if plan is not None:
-            _add(planset, doc, plan)
+            _add(planset, doc, plan, seen)
     if planset.project is None and not any(f.code == "PV009" for f in planset.findings):
         planset.findings.append(
             Finding(
@@ -165,42 +210,64 @@ def load_sources(sources: Sequence[Source], *, root: Path, plan_dir: Path) -> Pl
     return planset
 
 
-def _unreadable(display: str, err: OSError) -> Finding:
-    reason = err.strerror or str(err) or "okänt fel"
+_REASONS = {
+    errno.ENOENT: (
+        "filen finns inte (en länk som pekar på en fil som saknas?)",
+        "Ta bort länken, eller låt den peka på en befintlig fil.",
+    ),
+    errno.ELOOP: (
+        "länken pekar i en slinga",
+        "Ta bort länken, eller låt den peka på en vanlig fil.",
+    ),
+    errno.EACCES: ("behörighet att läsa filen saknas", "Ge läsrätt till filen (chmod u+r)."),
+    errno.EPERM: ("behörighet att läsa filen saknas", "Ge läsrätt till filen (chmod u+r)."),
+    errno.EISDIR: ("det är en mapp", "Byt namn på mappen så att namnet inte slutar på .yaml."),
+    errno.ENXIO: (
+        "det är ingen vanlig fil (utan t.ex. en socket)",
+        "Ta bort den ur planmappen; planverk läser bara vanliga YAML-filer.",
+    ),
+}
+
+
+def unreadable(display: str, err: OSError) -> Finding:
+    """The PV007 finding for a plan file that could not be read."""
+    if isinstance(err, Refused):
+        message, hint = err.message, err.hint
+    elif err.errno in _REASONS:
+        message, hint = _REASONS[err.errno]
+    else:
+        message = err.strerror or str(err) or "okänt fel"
+        hint = "Kontrollera att filen finns, går att läsa och inte är en länk i en slinga."
     return Finding(
-        "PV007",
-        Level.ERROR,
-        f"filen kan inte läsas: {reason}",
-        display,
-        Span(1, 1, 1, 1),
-        "Kontrollera att filen finns, går att läsa och inte är en länk i en slinga.",
+        "PV007", Level.ERROR, f"filen kan inte läsas: {message}", display, Span(1, 1, 1, 1), hint
     )
 
 
-def _add(planset: PlanSet, doc: YamlDocument, plan: Plan) -> None:
+def _add(
+    planset: PlanSet, doc: YamlDocument, plan: Plan, seen: dict[tuple[str, object], YamlDocument]
+) -> None:
+    """Add a loaded plan, unless one with the same identity came first (``seen``)."""
     if isinstance(plan, Project):
         if planset.project is not None:
             planset.findings.append(_twice(doc, "projektfilen", planset.project.doc))
             return
         planset.project = Loaded(doc, plan)
     elif isinstance(plan, Verksamhetsplan):
-        other = next((vp for vp in planset.vps if vp.plan.id == plan.id), None)
-        if other is not None:
-            planset.findings.append(_twice(doc, f"verksamhetsplanen '{plan.id}'", other.doc))
+        other = seen.setdefault(("vp", plan.id), doc)
+        if other is not doc:
+            planset.findings.append(_twice(doc, f"verksamhetsplanen '{plan.id}'", other))
             return
         planset.vps.append(Loaded(doc, plan))
     elif isinstance(plan, Aktivitetsplan):
-        other_ap = planset.ap(plan.year)
-        if other_ap is not None:
-            planset.findings.append(
-                _twice(doc, f"aktivitetsplanen för {plan.year}", other_ap.doc, "år")
-            )
+        other = seen.setdefault(("ap", plan.year), doc)
+        if other is not doc:
+            planset.findings.append(_twice(doc, f"aktivitetsplanen för {plan.year}", other, "år"))
             return
         planset.aps.append(Loaded(doc, plan))
     else:
-        other_hp = next((hp for hp in planset.hps if hp.plan.id == plan.id), None)
-        if other_hp is not None:
-            planset.findings.append(_twice(doc, f"handlingsplanen '{plan.id}'", other_hp.doc))
+        other = seen.setdefault(("hp", plan.id), doc)
+        if other is not doc:
+            planset.findings.append(_twice(doc, f"handlingsplanen '{plan.id}'", other))
             return
         planset.hps.append(Loaded(doc, plan))
 

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from planverk.findings import Finding, Level, Span
+from planverk.loading.compact import share_field_sets
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import MODELS, Plan
 from planverk.suggest import closest, did_you_mean
@@ -65,6 +66,7 @@ def validate_document(doc: YamlDocument) -> Plan | None:
         for detail in err.errors(include_url=False):
             doc.findings.append(_translate(doc, model, detail))
         return None
+    share_field_sets(plan)
     return typing.cast(Plan, plan)
 
 

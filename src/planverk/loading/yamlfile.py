@@ -13,15 +13,17 @@ import gc
 import io
 import re
 from dataclasses import dataclass, field, replace
+from sys import intern
 from typing import Any
 
 from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import Resolver
 
 from planverk.findings import Finding, Level, Span
-from planverk.loading.sourcemap import MappingMarks, Pos, SequenceMarks, SourceMap
+from planverk.loading.sourcemap import Pos, SourceMap
 
 MAX_DEPTH = 50
 
@@ -29,12 +31,54 @@ _TAG = "tag:yaml.org,2002:"
 _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
+_STR = Resolver.DEFAULT_SCALAR_TAG  # the one Tag object ruamel gives every plain string
+_SEQ = Resolver.DEFAULT_SEQUENCE_TAG
+_MAP = Resolver.DEFAULT_MAPPING_TAG
+
+
 class _Composer(CParser, Resolver):  # type: ignore[misc]
-    """The C parser with the YAML 1.2 resolver: composes nodes, constructs nothing."""
+    """The C parser with the YAML 1.2 resolver: composes nodes, constructs nothing.
+
+    ruamel.yaml's resolver runs in Python once per node. Without path resolvers (none are
+    registered) its answer depends on the node's kind and, for a plain scalar, only on the
+    text, so it is answered here from the first character or from a small cache.
+    """
 
     def __init__(self, stream: io.StringIO) -> None:
         CParser.__init__(self, stream)
         Resolver.__init__(self)
+
+    # No path resolvers, so ruamel's per-node bookkeeping for them does nothing; a built-in
+    # that ignores its arguments is much cheaper than calling the Python no-op.
+    descend_resolver: Any = {}.get
+    ascend_resolver: Any = staticmethod(int)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if not _EXACT:  # pragma: no cover - a ruamel.yaml that resolves differently
+            return Resolver.resolve(self, kind, value, implicit)
+        if kind is ScalarNode:
+            if not implicit[0]:
+                return _STR  # quoted, or a plain scalar with an explicit '!' tag
+            if value and value[0] not in _TYPED_START:
+                return _STR  # no implicit type starts with this character
+            if len(value) <= _CACHED_LENGTH:
+                tag = _RESOLVED.get(value)
+                if tag is None:
+                    if len(_RESOLVED) >= _CACHE_SIZE:
+                        _RESOLVED.clear()
+                    tag = _RESOLVED[value] = Resolver.resolve(self, kind, value, implicit)
+                return tag
+            return Resolver.resolve(self, kind, value, implicit)
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+_RESOLVED: dict[str, Any] = {}  # tag of short plain scalars (keys, dates, numbers, ids)
+_CACHED_LENGTH = 24
+_CACHE_SIZE = 8192
+_PROBE = Resolver()
+_TYPED_START = frozenset(key for key in _PROBE.yaml_implicit_resolvers if key)
+# The shortcuts hold while no resolver applies to every first character or to a path.
+_EXACT = None not in _PROBE.yaml_implicit_resolvers and not _PROBE.yaml_path_resolvers
 
 
 @dataclass(slots=True)
@@ -54,14 +98,18 @@ def _pos(node: Node) -> Pos:
 
 
 class _Builder:
-    """Turns composed nodes into plain data, recording marks and reporting misuse."""
+    """Turns composed nodes into plain data, recording offsets and reporting misuse.
+
+    Each container's record (see :mod:`planverk.loading.sourcemap`) is written before its
+    children are built, so the records follow the containers in depth-first order.
+    """
 
     def __init__(self, doc: YamlDocument) -> None:
         self.doc = doc
-        self.containers = doc.source_map.containers
+        self.offsets = doc.source_map.offsets
         self.seen: set[int] = set()
         # An alias needs an anchor, and an anchor needs '&': without one, skip the bookkeeping.
-        self.track_scalars = "&" in doc.text
+        self.track = "&" in doc.text
         self.aliases = 0
 
     def finding(self, code: str, pos: Pos, message: str, hint: str | None = None) -> None:
@@ -83,23 +131,22 @@ class _Builder:
         return (line, column, line, column + max(1, end - offset))
 
     def build(self, node: Node, depth: int, after: int) -> Any:
-        if isinstance(node, ScalarNode) and not self.track_scalars:
-            return _scalar(node)
-        if id(node) in self.seen:
-            # The C composer hands an alias back as the very node it names.
-            self.aliases += 1
-            if self.aliases > 1:
-                return None  # one finding per file; the count is added when done
-            self.finding(
-                "PV004",
-                self.alias_pos(after),
-                "YAML-ankare och alias (&namn, *namn) används inte i planfiler",
-                "Skriv ut texten på båda ställena; en plan ska gå att läsa rad för rad.",
-            )
-            return None
-        self.seen.add(id(node))
+        if self.track:
+            if id(node) in self.seen:
+                # The C composer hands an alias back as the very node it names.
+                self.aliases += 1
+                if self.aliases > 1:
+                    return None  # one finding per file; the count is added when done
+                self.finding(
+                    "PV004",
+                    self.alias_pos(after),
+                    "YAML-ankare och alias (&namn, *namn) används inte i planfiler",
+                    "Skriv ut texten på båda ställena; en plan ska gå att läsa rad för rad.",
+                )
+                return None
+            self.seen.add(id(node))
         if isinstance(node, ScalarNode):
-            return _scalar(node)
+            return node.value if node.ctag is _STR else _scalar(node)
         if depth > MAX_DEPTH:
             self.finding(
                 "PV001",
@@ -111,46 +158,68 @@ class _Builder:
         if isinstance(node, MappingNode):
             return self._mapping(node, depth)
         if isinstance(node, SequenceNode):
-            items: list[Any] = []
-            smarks = SequenceMarks(_pos(node))
-            self.containers[id(items)] = smarks
-            after = node.start_mark.index
-            for child in node.value:
-                cpos = _pos(child)
-                smarks.items.append(cpos)
-                items.append(self.build(child, depth + 1, after))
-                after = max(after, child.end_mark.index)
-            return items
+            return self._sequence(node, depth)
         return None  # pragma: no cover - the composer yields only these three node kinds
+
+    def _sequence(self, node: SequenceNode, depth: int) -> list[Any]:
+        offsets = self.offsets
+        offsets.append(node.start_mark.index)
+        offsets.append(node.end_mark.index)
+        children = node.value
+        for child in children:
+            offsets.append(child.start_mark.index)
+            offsets.append(child.end_mark.index)
+        items: list[Any] = []
+        append = items.append
+        track = self.track
+        after = node.start_mark.index
+        depth += 1
+        for child in children:
+            if not track and child.__class__ is ScalarNode:
+                append(child.value if child.ctag is _STR else _scalar(child))
+            else:
+                append(self.build(child, depth, after))
+                after = max(after, child.end_mark.index)
+        return items
 
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        marks = MappingMarks(_pos(node))
-        self.containers[id(result)] = marks
+        offsets = self.offsets
+        offsets.append(node.start_mark.index)
+        offsets.append(node.end_mark.index)
+        entries: list[tuple[str, Node, Node]] = []
         for key_node, value_node in node.value:
-            kpos = _pos(key_node)
             if not isinstance(key_node, ScalarNode):
                 self.finding(
                     "PV001",
-                    kpos,
+                    _pos(key_node),
                     "en nyckel måste vara en enkel text",
                     "Skriv nyckeln som ett ord följt av kolon, t.ex. `text:`.",
                 )
                 continue
-            key = str(key_node.value)
+            key = intern(str(key_node.value))
             if key in result:
-                first = marks.keys[key]
+                first = next(k for k, _ in node.value if k.value == key_node.value)
                 self.finding(
                     "PV002",
-                    kpos,
-                    f"nyckeln '{key}' finns redan på rad {first[0]}",
+                    _pos(key_node),
+                    f"nyckeln '{key}' finns redan på rad {first.start_mark.line + 1}",
                     "Ta bort den ena eller slå ihop dem; bara en av dem skulle annars gälla.",
                 )
                 continue
-            vpos = _pos(value_node)
-            marks.keys[key] = kpos
-            marks.values[key] = vpos
-            result[key] = self.build(value_node, depth + 1, key_node.end_mark.index)
+            result[key] = None
+            offsets.append(key_node.start_mark.index)
+            offsets.append(key_node.end_mark.index)
+            offsets.append(value_node.start_mark.index)
+            offsets.append(value_node.end_mark.index)
+            entries.append((key, key_node, value_node))
+        track = self.track
+        depth += 1
+        for key, key_node, value_node in entries:
+            if not track and value_node.__class__ is ScalarNode:
+                result[key] = value_node.value if value_node.ctag is _STR else _scalar(value_node)
+            else:
+                result[key] = self.build(value_node, depth, key_node.end_mark.index)
         return result
 
 
@@ -254,10 +323,30 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
         "aliaset (*namn) pekar på ett ankare som inte finns",
         "Planfiler använder inte ankare och alias; skriv ut värdet.",
     ),
+    (
+        "found a tab character that violates indentation",
+        "tabbtecken kan inte användas för indrag i YAML",
+        "Ersätt tabben med mellanslag (två per nivå).",
+    ),
+    (
+        "found unknown escape character",
+        "okänd kombination med \\ i en text inom dubbla citattecken",
+        "Skriv \\\\ för ett omvänt snedstreck, eller sätt texten inom enkla citattecken.",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "en lista inom [ ] stängs inte, eller saknar ett kommatecken",
+        "Avsluta listan med ] och skilj punkterna åt med kommatecken.",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "en mappning inom { } stängs inte, eller saknar ett kommatecken",
+        "Avsluta med } och skilj nycklarna åt med kommatecken.",
+    ),
 )
 
 
-def _syntax_finding(error: YAMLError, display: str) -> Finding:
+def _syntax_finding(error: YAMLError, display: str, text: str = "") -> Finding:
     problem = str(getattr(error, "problem", "") or error)
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
     if "end of stream" in problem and getattr(error, "context_mark", None) is not None:
@@ -267,10 +356,27 @@ def _syntax_finding(error: YAMLError, display: str) -> Finding:
         if mark
         else Span(1, 1, 1, 1)
     )
-    for needle, message, hint in _PROBLEMS:
-        if needle in problem:
-            return Finding("PV001", Level.ERROR, message, display, span, hint)
+    # A ReaderError names a character YAML forbids (by code point; its position counts
+    # bytes). It is the first forbidden character, so its first occurrence is the place.
+    character = getattr(error, "character", None)
+    offset = text.find(chr(character)) if isinstance(character, int) and mark is None else -1
+    if offset >= 0:
+        line, column = _line_column(text, offset)
+        return Finding(
+            "PV001",
+            Level.ERROR,
+            f"filen innehåller styrtecknet U+{character:04X} "
+            "(ofta inklistrat från Excel eller Word)",
+            display,
+            Span(line, column, line, column + 1),
+            "Ta bort tecknet; skriv om texten för hand om den inte syns i editorn.",
+        )
+    if mark is not None and text[mark.index : mark.index + 1] == "\t":
+        problem = "found character '\\t' that cannot start any token"
     context = getattr(error, "context", None)
+    for needle, message, hint in _PROBLEMS:
+        if needle in problem or needle in str(context or ""):
+            return Finding("PV001", Level.ERROR, message, display, span, hint)
     detail = f"{problem} ({context})" if context else problem
     return Finding(
         "PV001",
@@ -282,6 +388,60 @@ def _syntax_finding(error: YAMLError, display: str) -> Finding:
     )
 
 
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+# The C composer recurses once per nesting level and overflows the C stack (a crash, not an
+# exception) near 25,000 levels; libyaml also slows down quadratically with flow nesting.
+# Every level needs a '[' or '{', one more space of indentation on its own line, or a
+# compact '- '/'? ' on the same line, so the counts below bound the depth from above
+# (block levels by indentation at most twice the widest run of spaces). Only
+# a file whose bound passes _SAFE_DEPTH is parsed event by event first (about 0.1 s per MB),
+# stopping as soon as it is deeper than MAX_DEPTH.
+_SAFE_DEPTH = 2000
+_CHAIN_LINKS = ("- -", "-  ")  # and, when the text has them, those with '?' or a tab
+_QUESTION_LINKS = ("- ?", "? -", "? ?", "?  ")
+_TAB_LINKS = ("-\t", "- \t", "?\t", "? \t")
+
+
+def _too_deep(text: str, display: str) -> Finding | None:
+    quarter = _SAFE_DEPTH // 4
+    links: tuple[str, ...] = _CHAIN_LINKS
+    links += _QUESTION_LINKS if "?" in text else ()
+    links += _TAB_LINKS if "\t" in text else ()
+    if (
+        text.count("[") + text.count("{") <= quarter
+        and sum(text.count(link) for link in links) <= quarter
+        and " " * quarter not in text
+    ):
+        return None
+    parser = CParser(io.StringIO(text))
+    depth = 0
+    try:
+        while True:
+            event = parser.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH + 1:
+                    mark = event.start_mark
+                    return Finding(
+                        "PV001",
+                        Level.ERROR,
+                        f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer",
+                        display,
+                        Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2),
+                        "Dela upp innehållet; en plan behöver sällan mer än tio nivåer.",
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif event is None or isinstance(event, StreamEndEvent):
+                return None
+    except (YAMLError, UnicodeEncodeError):
+        return None  # the composer reports the syntax error at its place
+
+
 def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
     """UTF-8 text of a file (a BOM is accepted), or a finding naming the bad byte."""
     try:
@@ -291,10 +451,12 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
         line = before.count(b"\n") + 1
         column = err.start - (before.rfind(b"\n") + 1) + 1
         byte = raw[err.start : err.start + 1].hex().upper()
+        guess = raw[err.start : err.start + 1].decode("cp1252", errors="replace")
+        likely = f" (troligen '{guess}' sparat som Latin-1)" if guess.isalpha() else ""
         return None, Finding(
             "PV003",
             Level.ERROR,
-            f"filen är inte UTF-8: byte 0x{byte} vid position {err.start}",
+            f"filen är inte UTF-8: byte 0x{byte} vid position {err.start}{likely}",
             display,
             Span(line, column, line, column + 1),
             "Spara filen som UTF-8 (i de flesta editorer: Spara som > Kodning > UTF-8).",
@@ -304,17 +466,34 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
 
 def parse(text: str, display: str) -> YamlDocument:
     """Compose and build one YAML document; problems become findings on the document."""
-    doc = YamlDocument(display=display, text=text)
+    doc = YamlDocument(display=display, text=text, source_map=SourceMap(text))
     gc_was_enabled = gc.isenabled()
     gc.disable()  # the builder allocates many small containers and no cycles
     try:
+        too_deep = _too_deep(text, display)
+        if too_deep is not None:
+            doc.findings.append(too_deep)
+            return doc
         try:
             node = _Composer(io.StringIO(text)).get_single_node()
         except MarkedYAMLError as err:
-            doc.findings.append(_syntax_finding(err, display))
+            doc.findings.append(_syntax_finding(err, display, text))
             return doc
         except YAMLError as err:
-            doc.findings.append(_syntax_finding(err, display))
+            doc.findings.append(_syntax_finding(err, display, text))
+            return doc
+        except UnicodeEncodeError as err:  # a lone surrogate in text that did not come from bytes
+            line, column = _line_column(text, err.start)
+            doc.findings.append(
+                Finding(
+                    "PV003",
+                    Level.ERROR,
+                    "texten innehåller ett ogiltigt tecken (ett ensamt surrogattecken)",
+                    display,
+                    Span(line, column, line, column + 1),
+                    "Spara filen som UTF-8 (i de flesta editorer: Spara som > Kodning > UTF-8).",
+                )
+            )
             return doc
         except RecursionError:
             doc.findings.append(
@@ -330,9 +509,9 @@ def parse(text: str, display: str) -> YamlDocument:
             return doc
         if node is None:
             return doc
-        doc.source_map.root = _pos(node)
+        doc.source_map.span = (node.start_mark.index, node.end_mark.index)
         builder = _Builder(doc)
-        doc.data = builder.build(node, 0, 0)
+        doc.data = doc.source_map.data = builder.build(node, 0, 0)
         if builder.aliases > 1:
             first = next(i for i, f in enumerate(doc.findings) if f.code == "PV004")
             old = doc.findings[first]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -13,6 +13,7 @@ from planverk.findings import Finding, Level
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Project
+from planverk.suggest import did_you_mean
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,3 +131,27 @@ class Context:
 
 def each(items: Iterable[Finding]) -> Iterator[Finding]:
     yield from items
+
+
+class Suggester:
+    """Did-you-mean hints over large id sets, with the work bounded.
+
+    Comparing a broken id with 5,000 others takes about 0.1 s, so a rename that breaks
+    thousands of references would take minutes if each got a hint. Answers are remembered
+    per (word, candidate set), and once ``budget`` comparisons are spent no more are made:
+    the first broken references still get their hint, the rest their message alone.
+    """
+
+    def __init__(self, budget: int = 50_000) -> None:
+        self.left = budget
+        self._memo: dict[tuple[str, int], str | None] = {}
+
+    def did_you_mean(self, word: str, candidates: Collection[str]) -> str | None:
+        key = (word, id(candidates))
+        if key in self._memo:
+            return self._memo[key]
+        if len(candidates) > self.left:
+            return None
+        self.left -= len(candidates)
+        hint = self._memo[key] = did_you_mean(word, candidates)
+        return hint

@@ -39,8 +39,9 @@ from collections.abc import Iterator
 
 from planverk import walk
 from planverk.findings import Finding, Level
+from planverk.model import Verksamhetsplan
 from planverk.rules.base import Context, rule
-from planverk.suggest import closest, nearest_by_words
+from planverk.suggest import closest, stems
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -49,10 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         if vp is None:
             continue  # PV201 reports a year without its verksamhetsplan
         goals = {g.goal.id: g.goal.heading for g in walk.goals(vp.plan)}
-        described = {
-            g.goal.id: " ".join((g.goal.id, g.goal.heading, g.goal.text or ""))
-            for g in walk.goals(vp.plan)
-        }
+        hints = _Hints(vp.plan)
         for item in walk.activities(ap.plan):
             if item.goal_id is None:
                 yield ctx.finding(
@@ -67,23 +65,53 @@ def check(ctx: Context) -> Iterator[Finding]:
                     ap,
                     item.goal_path,
                     f"målet '{item.goal_id}' finns inte i {vp.plan.title} ({vp.doc.display})",
-                    _hint(item, goals, described),
+                    hints.hint(item),
                 )
 
 
-def _hint(item: walk.ActivityAt, goals: dict[str, str], described: dict[str, str]) -> str:
-    assert item.goal_id is not None
-    guess = closest(item.goal_id, goals) or _by_heading(item.heading.heading, goals)
-    if guess:
-        return f"Menade du '{guess}' ({goals[guess]})?"
-    context = " ".join((item.goal_id, item.heading.heading, item.activity.text))
-    nearest = nearest_by_words(context, described)
-    if nearest:
-        return (
-            f"Målet kan ha tagits bort ur verksamhetsplanen. Närmaste befintliga mål är "
-            f"'{nearest}' ({goals[nearest]})."
-        )
-    return f"Målen i verksamhetsplanen har id: {', '.join(goals) or 'inga'}."
+class _Hints:
+    """Hints for one VP's goals, so that thousands of broken references stay fast: a guess
+    is made once per (id, rubrik), and the goals' word stems are taken once."""
+
+    def __init__(self, vp: Verksamhetsplan) -> None:
+        self.goals = {g.goal.id: g.goal.heading for g in walk.goals(vp)}
+        self.stems = {
+            g.goal.id: stems(" ".join((g.goal.id, g.goal.heading, g.goal.text or "")))
+            for g in walk.goals(vp)
+        }
+        self.guesses: dict[tuple[str, str], str | None] = {}
+
+    def hint(self, item: walk.ActivityAt) -> str:
+        assert item.goal_id is not None
+        goals = self.goals
+        key = (item.goal_id, item.heading.heading)
+        if key not in self.guesses:
+            self.guesses[key] = closest(item.goal_id, goals) or _by_heading(
+                item.heading.heading, goals
+            )
+        guess = self.guesses[key]
+        if guess:
+            return f"Menade du '{guess}' ({goals[guess]})?"
+        nearest = self.nearest(" ".join((item.goal_id, item.heading.heading, item.activity.text)))
+        if nearest:
+            return (
+                f"Målet kan ha tagits bort ur verksamhetsplanen. Närmaste befintliga mål är "
+                f"'{nearest}' ({goals[nearest]})."
+            )
+        return f"Målen i verksamhetsplanen har id: {', '.join(goals) or 'inga'}."
+
+    def nearest(self, context: str) -> str | None:
+        """The goal sharing the most word stems with ``context`` (as
+        :func:`planverk.suggest.nearest_by_words`, with the goals' stems taken once)."""
+        wanted = stems(context)
+        best, best_score = None, 0.0
+        for goal_id, have in self.stems.items():
+            if not have:
+                continue
+            score = len(wanted & have) / len(wanted | have)
+            if score > best_score:
+                best, best_score = goal_id, score
+        return best
 
 
 def _by_heading(heading: str, goals: dict[str, str]) -> str | None:

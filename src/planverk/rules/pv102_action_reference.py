@@ -33,17 +33,25 @@ from collections.abc import Iterator
 
 from planverk import walk
 from planverk.findings import Finding, Level
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Suggester, rule
 from planverk.suggest import did_you_mean
 
 
 def check(ctx: Context) -> Iterator[Finding]:
+    # Many handlingsplaner share one year's AP and one VP: collect their ids once each.
+    activity_ids_of: dict[int, set[str]] = {}
+    goal_ids_of: dict[int, set[str]] = {}
+    hints = Suggester()
     for hp in ctx.planset.hps:
         plan = hp.plan
         ap = ctx.planset.ap(plan.year) if plan.year is not None else None
         vp = ctx.planset.vp_for(plan.year, plan.vp)
-        activity_ids = {a.activity.id for a in walk.activities(ap.plan)} if ap else set()
-        goal_ids = {g.goal.id for g in walk.goals(vp.plan)} if vp else set()
+        if ap is not None and id(ap) not in activity_ids_of:
+            activity_ids_of[id(ap)] = {a.activity.id for a in walk.activities(ap.plan)}
+        if vp is not None and id(vp) not in goal_ids_of:
+            goal_ids_of[id(vp)] = {g.goal.id for g in walk.goals(vp.plan)}
+        activity_ids = activity_ids_of[id(ap)] if ap is not None else set()
+        goal_ids = goal_ids_of[id(vp)] if vp is not None else set()
         if plan.vp is not None and vp is None:
             yield ctx.finding(
                 hp,
@@ -81,14 +89,16 @@ def check(ctx: Context) -> Iterator[Finding]:
                         hp,
                         (*item.path, "aktivitet"),
                         f"aktiviteten '{action.activity}' finns inte i {ap.plan.title}",
-                        did_you_mean(action.activity, activity_ids),
+                        hints.did_you_mean(action.activity, activity_ids)
+                        or "Ett id som bytt namn i aktivitetsplanen ska bytas här också.",
                     )
             if action.goal is not None and vp is not None and action.goal not in goal_ids:
                 yield ctx.finding(
                     hp,
                     (*item.path, "mål"),
                     f"målet '{action.goal}' finns inte i {vp.plan.title}",
-                    did_you_mean(action.goal, goal_ids),
+                    hints.did_you_mean(action.goal, goal_ids)
+                    or "Ett id som bytt namn i verksamhetsplanen ska bytas här också.",
                 )
             elif action.goal is not None and vp is None and plan.vp is None:
                 yield ctx.finding(

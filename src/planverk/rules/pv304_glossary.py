@@ -36,6 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for doc in ctx.planset.documents:
         if doc.data is None:
             continue
+        lines: list[str] = []
         for path, text in walk.prose(doc.data):
             if path and path[0] == "ordlista":
                 continue
@@ -49,13 +50,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"förkortningen {word} saknas i ordlistan",
                     f"Lägg till `{word}: <betydelse>` under `ordlista:` i plans/planverk.yaml.",
                 )
-                yield _at_word(finding, doc.text, match.start(), word)
+                lines = lines or doc.text.splitlines()  # once per file, only when needed
+                yield _at_word(finding, lines, word)
 
 
-def _at_word(finding: Finding, text: str, offset: int, word: str) -> Finding:
+def _at_word(finding: Finding, lines: list[str], word: str) -> Finding:
     """Move a finding from the start of a one-line plain value to the word itself."""
     span = finding.span
-    lines = text.splitlines()
     if span.line == span.end_line and 0 < span.line <= len(lines):
         line = lines[span.line - 1]
         column = line.find(word, span.column - 1)
