@@ -183,3 +183,20 @@ def test_rule_levels_from_pyproject_and_project_file_wins(minimal: Path) -> None
     )
     run = cli("validate")
     assert run.exit_code == 0 and "PV304" not in run.stdout
+
+
+def test_text_output_keeps_control_characters_on_their_line_and_cuts_long_lines() -> None:
+    from planverk.findings import Finding, Level, Span
+    from planverk.report.text import render
+
+    long_line = "inledning: " + "å" * 400 + " TODO " + "ö" * 400
+    source = 'typ: x\ntext: "a\\x0b b"\n' + long_line + "\n"
+    findings = [
+        Finding("PV307", Level.WARNING, "styrtecken", "p.yaml", Span(2, 7, 2, 15), None),
+        Finding("PV305", Level.WARNING, "platshållare", "p.yaml", Span(3, 413, 3, 417), None),
+    ]
+    out = render(findings, {"p.yaml": source}, 1).splitlines()
+    assert out[1] == '     2 | text: "a\\x0b b"'
+    excerpt, caret = out[5], out[6]
+    assert excerpt.startswith("     3 | …") and excerpt.endswith("…") and len(excerpt) < 120
+    assert excerpt[caret.index("^") : caret.index("^") + 4] == "TODO"

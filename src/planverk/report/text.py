@@ -14,6 +14,9 @@ _PLURAL = {
 }
 
 
+WINDOW = 100  # characters of a long source line shown around the caret
+
+
 def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> str:
     lines: list[str] = []
     cache: dict[str, list[str]] = {}
@@ -25,18 +28,37 @@ def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
         )
         text = sources.get(finding.file)
         if text is not None:
-            source_lines = cache.setdefault(finding.file, text.splitlines())
+            source_lines = cache.setdefault(finding.file, source_lines_of(text))
             if 0 < span.line <= len(source_lines):
-                source = source_lines[span.line - 1].expandtabs(1)
-                width = max(1, span.end_column - span.column) if span.end_line == span.line else 1
-                width = min(width, max(1, len(source) - span.column + 1))
-                lines.append(f"  {span.line:>4} | {source}")
-                lines.append(f"       | {' ' * (span.column - 1)}{'^' * width}")
+                lines.extend(excerpt(source_lines[span.line - 1], finding))
         if finding.hint:
             lines.append(f"       = tips: {finding.hint}")
         lines.append("")
     lines.append(summary(findings, files))
     return "\n".join(lines)
+
+
+def source_lines_of(text: str) -> list[str]:
+    """Lines as YAML counts them (a line feed, or CR LF): unlike ``str.splitlines``, a
+    vertical tab or form feed pasted into a text does not start a new line."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
+
+
+def excerpt(source: str, finding: Finding) -> list[str]:
+    """The source line and a caret under the span; a long line is cut to a window."""
+    span = finding.span
+    source = source.expandtabs(1)
+    start = span.column - 1
+    width = max(1, span.end_column - span.column) if span.end_line == span.line else 1
+    width = max(1, min(width, len(source) - start, WINDOW // 2))
+    first = 0
+    length = len(source)
+    if length > WINDOW:
+        first = max(0, min(start - WINDOW // 3, length - WINDOW))
+        window = source[first : first + WINDOW]
+        source = ("…" if first else "") + window + ("…" if first + WINDOW < length else "")
+    pad = start - first + (1 if first else 0)
+    return [f"  {span.line:>4} | {source}", f"       | {' ' * pad}{'^' * width}"]
 
 
 def summary(findings: Sequence[Finding], files: int) -> str:

@@ -40,6 +40,9 @@ from planverk.rules import (
     pv311_report_without_result,
     pv312_status_differs_from_report,
     pv313_follow_up_periods,
+    pv401_heading_levels,
+    pv402_missing_style,
+    pv403_link_text,
 )
 from planverk.rules.base import Context, Rule
 
@@ -77,6 +80,9 @@ RULES: tuple[Rule, ...] = (
     pv311_report_without_result.RULE,
     pv312_status_differs_from_report.RULE,
     pv313_follow_up_periods.RULE,
+    pv401_heading_levels.RULE,
+    pv402_missing_style.RULE,
+    pv403_link_text.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
