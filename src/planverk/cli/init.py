@@ -39,9 +39,14 @@ def command(
         ),
     ] = None,
     repository: Annotated[
-        str,
-        typer.Option("--planverk-repo", help="planverks förråd, för pre-commit-kroken."),
-    ] = scaffold.DEFAULT_REPOSITORY,
+        str | None,
+        typer.Option(
+            "--planverk-repo",
+            help="planverks git-förråd för pre-commit-kroken (standard: en lokal krok som kör "
+            "det installerade planverk).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Skapa ett nytt planförråd med projektfil, verksamhetsplan och aktivitetsplan.
 

@@ -17,7 +17,6 @@ from planverk.schema_export import schemas
 
 DEFAULT_NAME = "Sjukvårdsregion Sydöstra"
 DEFAULT_ID = "sydöstra"
-DEFAULT_REPOSITORY = "https://github.com/planverk/planverk"
 EXAMPLE_REGIONS = (
     ("jönköping", "Region Jönköpings län"),
     ("kalmar", "Region Kalmar län"),
@@ -31,7 +30,7 @@ class Options:
     name: str = DEFAULT_NAME
     region_id: str = DEFAULT_ID
     year: int = 2026
-    repository: str = DEFAULT_REPOSITORY
+    repository: str | None = None  # planverk's git repository, for a remote pre-commit hook
 
 
 def valid_id(text: str) -> bool:
@@ -163,7 +162,9 @@ planverk:
   image: python:3.12
   stage: test
   script:
-    - pip install --quiet "planverk=={__version__}"
+    # PLANVERK_PAKET (en CI/CD-variabel) anger varifrån planverk installeras, t.ex.
+    # regionens eget paketindex eller en git-adress; utan den används standardindexet.
+    - pip install --quiet "${{PLANVERK_PAKET:-planverk=={__version__}}}"
     - planverk validate --format gitlab > gl-code-quality-report.json || (planverk validate; exit 1)
   artifacts:
     when: always
@@ -188,12 +189,30 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      - run: pip install --quiet "planverk=={__version__}"
+      # PLANVERK_PAKET (en variabel i förrådets inställningar) anger varifrån planverk
+      # installeras, t.ex. regionens eget paketindex eller en git-adress.
+      - run: pip install --quiet "${{{{ vars.PLANVERK_PAKET || 'planverk=={__version__}' }}}}"
       - run: planverk validate --format github
 """
 
 
-def _pre_commit(repository: str) -> str:
+def _pre_commit(repository: str | None) -> str:
+    if repository is None:
+        # A local hook runs the planverk that is installed, wherever it came from.
+        return """\
+# Kontrollerar planfilerna före varje commit: `pip install pre-commit && pre-commit install`.
+# Kroken kör det planverk som är installerat i miljön.
+repos:
+  - repo: local
+    hooks:
+      - id: planverk-validate
+        name: planverk validate
+        entry: planverk validate
+        language: system
+        files: ^plans/.*\\.ya?ml$
+        pass_filenames: true
+        require_serial: true
+"""
     return f"""\
 # Kontrollerar planfilerna före varje commit: `pip install pre-commit && pre-commit install`.
 repos:
@@ -210,7 +229,7 @@ def _readme(options: Options, vp_id: str) -> str:
 # Planer för {options.name}
 
 Sjukvårdsregionens verksamhetsplan, aktivitetsplaner och handlingsplaner som YAML-filer
-under versionshantering. Verktyget [planverk]({options.repository}) kontrollerar dem,
+under versionshantering. Verktyget planverk kontrollerar dem,
 jämför dem mellan versioner och skriver ut dem som Word-dokument.
 
 ## Innehåll
