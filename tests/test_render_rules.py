@@ -36,3 +36,16 @@ def test_pv403_vague_link_text(shipped: Path) -> None:
     assert "PV403" in run.stderr and "länktexten 'här'" in run.stderr
     html = (shipped / "build" / "ap.html").read_text(encoding="utf-8")
     assert 'href="https://example.org/samverkansavtal"' in html
+
+
+def test_template_cannot_leave_the_sandbox(shipped: Path) -> None:
+    template = shipped / "templates" / "aktivitetsplan.md.j2"
+    lines = template.read_text(encoding="utf-8").splitlines()
+    lines.append('{{ "".__class__.__mro__[1].__subclasses__() }}')
+    template.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    run = cli("render", "2025")
+    assert run.exit_code == 2
+    assert f"aktivitetsplan.md.j2:{len(lines)}: mallen försöker nå något den inte får" in (
+        run.stderr
+    )
+    assert not (shipped / "build" / "aktivitetsplan-2025.docx").exists()

@@ -46,6 +46,7 @@ def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str
         TemplateNotFound,
         TemplateSyntaxError,
     )
+    from jinja2.exceptions import SecurityError
     from jinja2.sandbox import SandboxedEnvironment
 
     env = SandboxedEnvironment(
@@ -77,6 +78,13 @@ def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str
         raise RenderError(
             f"{err.filename or shown}:{err.lineno}: fel i mallen: {err.message}",
             "Kontrollera {% %}- och {{ }}-taggarna på raden.",
+        ) from None
+    except SecurityError as err:
+        line = _template_line(err, name)
+        where = f"{shown}:{line}" if line else str(shown)
+        raise RenderError(
+            f"{where}: mallen försöker nå något den inte får ({err})",
+            "Mallar körs i en sandlåda och kan bara läsa planernas data; ta bort uttrycket.",
         ) from None
     except TemplateError as err:
         line = _template_line(err, name)
