@@ -335,13 +335,17 @@ class Writer:
         return f"{verb} {obj} {rng.choice(QUALIFIERS)}."
 
     def activity_text(self, subject: str) -> str:
-        """150-300 characters: one or two sentences."""
+        """150-300 characters (evenly spread): a sentence, then one or two more."""
         rng = self.rng
+        target = rng.randint(150, 300)
         text = self.sentence(subject)
-        while len(text) < 150:
+        while len(text) < target:
             text += " " + rng.choice(SECOND_SENTENCES)
-        if len(text) > 300:
-            text = text[:297].rsplit(" ", 1)[0].rstrip(",;") + "."
+        for limit in (target, 300):  # end at a word near the target, never under 150
+            if len(text) > limit:
+                cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;.") + "."
+                if len(cut) >= 150:
+                    return cut
         return text
 
     def activity_id(self, text: str) -> str:

@@ -1,17 +1,22 @@
 """Time planverk as a user runs it: whole processes, several runs, median and peak memory.
 
-    .venv/bin/python bench/run.py                 # every measurement, 5 runs each
-    .venv/bin/python bench/run.py --runs 3 --readme   # and write the table into bench/README.md
+    .venv/bin/python bench/run.py                  # every measurement, 5 runs each
+    .venv/bin/python bench/run.py --runs 3 --readme  # and write the table into bench/README.md
+    .venv/bin/python bench/run.py --only validate  # only the rows whose name holds "validate"
 
 Measures ``planverk --help``; ``planverk validate`` on the shipped plans and on generated plan
-sets of 1,000, 10,000 and 50,000 activities; ``planverk render`` of an aktivitetsplan with 5,000
-activities and a handlingsplan with 5,000 rows; ``planverk diff`` of two 10,000-activity years
-with 10% changed. Beside each validate it times the floor, loading the same YAML files with
-PyYAML's C loader and nothing else (bench/floor.py), and a peer, ``check-jsonschema`` with the
-JSON Schemas in schemas/ on the same files. Commands that do not exist yet show "saknas".
+sets of 1,000, 10,000 and 50,000 activities; ``planverk render`` of an aktivitetsplan with
+5,000 activities and of a handlingsplan with 5,000 rows; ``planverk diff`` of two
+10,000-activity years with 10% changed. Beside each validate it times the floor, loading the
+same YAML files with PyYAML's C loader and nothing else (bench/floor.py), and a peer,
+``check-jsonschema`` with the JSON Schemas in schemas/ on the same files (one process per
+plan kind, their times added). A command that does not exist (yet) shows "saknas".
 
 Each run is one child process, timed from start to exit; its peak resident memory comes from
-``os.wait4`` (the child's own rusage). One untimed warm-up run precedes the timed ones.
+``os.wait4`` (the child's own rusage), its CPU time likewise. Every command runs once untimed
+first (bytecode and page cache), then the commands of one row group take turns, so that a
+busy machine slows the floor and planverk alike and the ratio stays fair. Bytecode is cached
+(in bench/out/pycache) as after ``pip install``, even when PYTHONDONTWRITEBYTECODE is set.
 """
 
 from __future__ import annotations
@@ -38,18 +43,35 @@ import generate  # noqa: E402  (bench/ is not a package)
 
 BIN = Path(sys.executable).parent
 PLANVERK = str(BIN / "planverk")
+CHECK_JSONSCHEMA = BIN / "check-jsonschema"
 PYTHON = sys.executable
+OUT = BENCH / "out"
 README = BENCH / "README.md"
 START, END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
 KINDS = ("projekt", "verksamhetsplan", "aktivitetsplan", "handlingsplan")
 _KIND = re.compile(r"^typ:\s*(\S+)", re.MULTILINE)
 
 
+def child_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(OUT / "pycache")
+    return env
+
+
+@dataclass
+class Command:
+    """One measured thing: one process, or several run one after the other (times added)."""
+
+    argvs: list[list[str]]
+    cwd: Path
+    ok: tuple[int, ...] = (0,)
+
+
 @dataclass
 class Timing:
     seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
     rss_kb: list[int] = field(default_factory=list)
-    exit_codes: list[int] = field(default_factory=list)
     error: str = ""
 
     @property
@@ -71,44 +93,58 @@ class Row:
     met: bool | None = None
 
 
-def run_once(argv: Sequence[str], cwd: Path) -> tuple[float, int, int, str]:
-    """(seconds, peak RSS in KB, exit code, stderr) of one child process."""
+def run_once(argv: Sequence[str], cwd: Path) -> tuple[float, float, int, int, str]:
+    """(wall seconds, CPU seconds, peak RSS in KB, exit code, stderr) of one child process."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(
+            argv, cwd=cwd, stdout=subprocess.DEVNULL, stderr=err, env=child_env()
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode("utf-8", "replace")
-    return seconds, usage.ru_maxrss, proc.returncode, stderr
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode, stderr
 
 
-def measure(
-    argv: Sequence[str], cwd: Path, runs: int, ok: Sequence[int] = (0,), budget: float = 60.0
-) -> Timing:
-    """Time ``runs`` runs after one warm-up; a slow command stops early once over ``budget``."""
-    timing = Timing()
-    seconds, rss, code, stderr = run_once(argv, cwd)  # warm-up: .pyc files and page cache
-    if code not in ok:
-        timing.error = f"exit {code}: {stderr.strip().splitlines()[-1] if stderr.strip() else ''}"
-    if seconds > 10:  # too slow for the warm-up to matter: count it
-        timing.seconds.append(seconds)
+def run_command(command: Command, timing: Timing, record: bool) -> float:
+    total = cpu = 0.0
+    rss = 0
+    for argv in command.argvs:
+        seconds, used, peak, code, stderr = run_once(argv, command.cwd)
+        total, cpu, rss = total + seconds, cpu + used, max(rss, peak)
+        if code not in command.ok and not timing.error:
+            last = stderr.strip().splitlines()[-1] if stderr.strip() else ""
+            timing.error = f"slutstatus {code}: {last[:200]}"
+    if record:
+        timing.seconds.append(total)
+        timing.cpu.append(cpu)
         timing.rss_kb.append(rss)
-        timing.exit_codes.append(code)
-    spent = seconds
-    while len(timing.seconds) < runs and (spent < budget or len(timing.seconds) < 1):
-        seconds, rss, code, _ = run_once(argv, cwd)
-        timing.seconds.append(seconds)
-        timing.rss_kb.append(rss)
-        timing.exit_codes.append(code)
-        spent += seconds
-    return timing
+    return total
+
+
+def measure(commands: Sequence[Command | None], runs: int, budget: float) -> list[Timing | None]:
+    """Time the commands in turns: one warm-up each, then up to ``runs`` rounds, fewer once
+    the rounds have taken ``budget`` seconds (at least one)."""
+    timings: list[Timing | None] = [Timing() if c is not None else None for c in commands]
+    pairs = [(c, t) for c, t in zip(commands, timings, strict=True) if c is not None]
+    for command, timing in pairs:
+        assert timing is not None
+        run_command(command, timing, record=False)
+    spent = 0.0
+    for round_ in range(runs):
+        if round_ and spent > budget:
+            break
+        for command, timing in pairs:
+            assert timing is not None
+            spent += run_command(command, timing, record=True)
+    return timings
 
 
 def exists(command: str) -> bool:
     probe = subprocess.run(
-        [PLANVERK, command, "--help"], cwd=ROOT, capture_output=True, check=False
+        [PLANVERK, command, "--help"], cwd=ROOT, capture_output=True, check=False, env=child_env()
     )
     return probe.returncode == 0
 
@@ -122,30 +158,26 @@ def files_by_kind(plan_dir: Path) -> dict[str, list[str]]:
     return found
 
 
-def peer(plan_dir: Path, runs: int) -> Timing | None:
-    """check-jsonschema, one process per plan kind, the times of one round summed."""
-    tool = BIN / "check-jsonschema"
-    if not tool.exists():
+def peer(plan_dir: Path) -> Command | None:
+    """check-jsonschema, one process per plan kind."""
+    if not CHECK_JSONSCHEMA.exists():
         return None
-    total = Timing()
-    for kind, files in files_by_kind(plan_dir).items():
-        schema = ROOT / "schemas" / f"{kind}.schema.json"
-        t = measure([str(tool), "--schemafile", str(schema), *files], plan_dir.parent, runs)
-        if t.error:
-            total.error = f"{kind}: {t.error}"
-        if not total.seconds:
-            total.seconds = [0.0] * len(t.seconds)
-            total.rss_kb = [0] * len(t.seconds)
-        n = min(len(total.seconds), len(t.seconds))
-        total.seconds = [a + b for a, b in zip(total.seconds[:n], t.seconds[:n], strict=True)]
-        total.rss_kb = [max(a, b) for a, b in zip(total.rss_kb[:n], t.rss_kb[:n], strict=True)]
-    return total
+    argvs = [
+        [str(CHECK_JSONSCHEMA), "--schemafile", str(ROOT / "schemas" / f"{kind}.schema.json"), *f]
+        for kind, f in files_by_kind(plan_dir).items()
+    ]
+    return Command(argvs, plan_dir.parent)
+
+
+def number(value: float, decimals: int) -> str:
+    return f"{value:.{decimals}f}".replace(".", ",")
 
 
 def corpus_size(plan_dir: Path) -> str:
     files = list(plan_dir.rglob("*.yaml"))
     size = sum(p.stat().st_size for p in files)
-    return f"{len(files)} filer, {size / 1e6:.1f} MB"
+    shown = f"{number(size / 1e6, 1)} MB" if size >= 1e6 else f"{size // 1000} kB"
+    return f"{len(files)} filer, {shown}"
 
 
 def ensure_corpora(seed: int) -> None:
@@ -159,109 +191,110 @@ def ensure_schemas() -> None:
         subprocess.run([PLANVERK, "schema"], cwd=ROOT, check=True, capture_output=True)
 
 
-def collect(runs: int, only: str | None) -> list[Row]:
+def collect(runs: int, only: str | None, budget: float) -> list[Row]:
     rows: list[Row] = []
 
     def want(name: str) -> bool:
         return only is None or only in name
 
     if want("help"):
-        t = measure([PLANVERK, "--help"], ROOT, runs)
+        (t,) = measure([Command([[PLANVERK, "--help"]], ROOT)], runs, budget)
+        assert t is not None
         rows.append(Row("planverk --help", "–", t, target="< 0,120 s", met=t.median < 0.120))
-    data_sets = [("validate shipped", "plans/ (levererade)", ROOT / "plans", 0.250)]
-    data_sets += [
-        (f"validate {n}", f"{n} aktiviteter", generate.CORPUS / f"scale-{n}" / "plans", None)
+    sets = [("validate shipped", "plans/ (levererade)", ROOT / "plans")]
+    sets += [
+        (f"validate {n}", f"{n:,} aktiviteter".replace(",", " "), generate.CORPUS / f"scale-{n}")
         for n in generate.SCALES
     ]
-    medians: dict[int, float] = {}
-    for name, label, plan_dir, limit in data_sets:
+    medians: dict[str, float] = {}
+    for name, label, where in sets:
         if not want(name):
             continue
+        plan_dir = where if where.name == "plans" else where / "plans"
         data = f"{label}: {corpus_size(plan_dir)}"
-        cwd = plan_dir.parent
-        floor = measure([PYTHON, str(BENCH / "floor.py"), str(plan_dir)], cwd, runs)
+        floor_cmd = Command([[PYTHON, str(BENCH / "floor.py"), str(plan_dir)]], plan_dir.parent)
+        validate_cmd = Command([[PLANVERK, "validate"]], plan_dir.parent)
+        floor, mine, other = measure([floor_cmd, validate_cmd, peer(plan_dir)], runs, budget)
+        assert floor is not None and mine is not None
         rows.append(Row("golv: PyYAML CSafeLoader", data, floor))
-        t = measure([PLANVERK, "validate"], cwd, runs)
-        ratio = t.median / floor.median
-        row = Row("planverk validate", data, t, ratio)
-        n = int(name.split()[-1]) if name.split()[-1].isdigit() else 0
-        if n:
-            medians[n] = t.median
-        if limit is not None:
-            row.target, row.met = f"< {limit:.3f} s".replace(".", ","), t.median < limit
-        elif n == 10_000:
+        ratio = mine.median / floor.median
+        row = Row("planverk validate", data, mine, ratio)
+        medians[name] = mine.median
+        if name == "validate shipped":
+            row.target, row.met = "< 0,250 s", mine.median < 0.250
+        elif name == "validate 10000":
             row.target = "< 1,5 s och ≤ 2× golvet"
-            row.met = t.median < 1.5 and ratio <= 2.0
-        elif n == 50_000:
+            row.met = mine.median < 1.5 and ratio <= 2.0
+        elif name == "validate 50000":
             row.target = "≤ 5,5× tiden för 10 000; < 300 MB"
-            linear = 10_000 not in medians or t.median <= 5.5 * medians[10_000]
-            row.met = t.rss_mb < 300 and linear
+            ten = medians.get("validate 10000")
+            row.met = mine.rss_mb < 300 and (ten is None or mine.median <= 5.5 * ten)
         rows.append(row)
-        p = peer(plan_dir, runs)
-        p_ratio = p.median / floor.median if p and p.seconds else None
-        rows.append(Row("check-jsonschema (per typ, summerat)", data, p, p_ratio))
+        peer_ratio = other.median / floor.median if other and other.seconds else None
+        rows.append(Row("check-jsonschema (en körning per plantyp)", data, other, peer_ratio))
+    OUT.mkdir(exist_ok=True)
     render_dir = generate.CORPUS / f"render-{generate.RENDER_ACTIVITIES}"
-    out = BENCH / "out"
-    out.mkdir(exist_ok=True)
     if want("render"):
         present = exists("render")
-        data = f"{generate.RENDER_ACTIVITIES} aktiviteter: {corpus_size(render_dir / 'plans')}"
-        for what, extra in (("aktivitetsplan", []), ("handlingsplan", ["--kind", "handlingsplan"])):
-            t = (
-                measure(
-                    [PLANVERK, "render", "2025", *extra, "-o", str(out / f"{what}.docx")],
-                    render_dir,
-                    runs,
-                )
-                if present
-                else None
+        data = f"{generate.RENDER_ACTIVITIES:,} aktiviteter".replace(",", " ")
+        data += f": {corpus_size(render_dir / 'plans')}"
+        commands: list[Command | None] = [
+            Command(
+                [[PLANVERK, "render", "2025", *extra, "-o", str(OUT / f"{kind}.docx")]], render_dir
             )
+            if present
+            else None
+            for kind, extra in (
+                ("aktivitetsplan", []),
+                ("handlingsplan", ["--kind", "handlingsplan"]),
+            )
+        ]
+        for kind, t in zip(
+            ("aktivitetsplan", "handlingsplan"), measure(commands, runs, budget), strict=True
+        ):
             rows.append(
-                Row(f"planverk render ({what})", data, t, target="< 3 s", met=t and t.median < 3)
+                Row(f"planverk render ({kind})", data, t, target="< 3 s", met=t and t.median < 3)
             )
     if want("diff"):
         diff_dir = generate.CORPUS / f"diff-{generate.DIFF_ACTIVITIES}"
         present = exists("diff")
-        data = f"2 × {generate.DIFF_ACTIVITIES} aktiviteter, 10 % ändrade"
-        argv = [PLANVERK, "diff", "2024", "2025"]
-        t = measure(argv, diff_dir, runs, ok=(0, 1)) if present else None
+        data = f"2 × {generate.DIFF_ACTIVITIES:,} aktiviteter".replace(",", " ") + ", 10 % ändrade"
+        command = Command([[PLANVERK, "diff", "2024", "2025"]], diff_dir, ok=(0, 1))
+        (t,) = measure([command if present else None], runs, budget)
         rows.append(Row("planverk diff 2024 2025", data, t, target="< 1 s", met=t and t.median < 1))
     return rows
 
 
-def _seconds(value: float) -> str:
-    return f"{value:.3f}".replace(".", ",")
-
-
 def table(rows: list[Row]) -> str:
     lines = [
-        "| mätning | data | median (s) | min–max (s) | körningar | max RSS (MB) | × golvet | mål |",
-        "|---|---|---:|---:|---:|---:|---:|---|",
+        "| mätning | data | median (s) | min–max (s) | CPU, median (s) | körningar "
+        "| max RSS (MB) | × golvet | mål |",
+        "|---|---|---:|---:|---:|---:|---:|---:|---|",
     ]
     for row in rows:
         t = row.timing
         if t is None:
-            cells = ["saknas", "", "", "", ""]
+            cells = ["saknas", "", "", "", "", ""]
         elif not t.seconds:
-            cells = [f"fel ({t.error})", "", "", "", ""]
+            cells = [f"fel ({t.error})", "", "", "", "", ""]
         else:
             cells = [
-                _seconds(t.median) + (f" (fel: {t.error})" if t.error else ""),
-                f"{_seconds(min(t.seconds))}–{_seconds(max(t.seconds))}",
+                number(t.median, 3) + (f" ({t.error})" if t.error else ""),
+                f"{number(min(t.seconds), 3)}–{number(max(t.seconds), 3)}",
+                number(statistics.median(t.cpu), 3),
                 str(len(t.seconds)),
                 f"{t.rss_mb:.0f}",
-                f"{row.ratio:.2f}".replace(".", ",") if row.ratio else "",
+                number(row.ratio, 2) if row.ratio else "",
             ]
         verdict = "" if row.met is None else (" ✓" if row.met else " ✗")
         lines.append(
             f"| {row.label} | {row.data} | " + " | ".join(cells) + f" | {row.target}{verdict} |"
         )
-    by_label = {(r.label, r.data.split(":")[0]): r for r in rows}
-    ten = by_label.get(("planverk validate", "10000 aktiviteter"))
-    fifty = by_label.get(("planverk validate", "50000 aktiviteter"))
+    validates = {r.data.split(":")[0]: r for r in rows if r.label == "planverk validate"}
+    ten, fifty = validates.get("10 000 aktiviteter"), validates.get("50 000 aktiviteter")
     if ten and fifty and ten.timing and fifty.timing and ten.timing.seconds:
         growth = fifty.timing.median / ten.timing.median
-        lines.append(f"\nvalidate 50 000 / 10 000: {growth:.2f}× (mål ≤ 5,5×)".replace(".", ",", 1))
+        lines.append(f"\nvalidate 50 000 / 10 000: {number(growth, 2)}× (mål ≤ 5,5×)")
     return "\n".join(lines)
 
 
@@ -280,18 +313,19 @@ def machine() -> str:
     dirty = subprocess.run(
         ["git", "status", "--porcelain", "--", "src"], cwd=ROOT, capture_output=True, text=True
     ).stdout.strip()
+    load = ", ".join(number(x, 2) for x in os.getloadavg())
     return (
         f"{dt.date.today().isoformat()}, {os.cpu_count()} kärnor ({cpu}), "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
-        f"planverk {commit}{' med ändringar i src/' if dirty else ''}"
+        f"planverk {commit}{' med ändringar i src/' if dirty else ''}; "
+        f"belastning vid start {load}"
     )
 
 
 def write_readme(text: str) -> None:
-    if not README.is_file():
-        return
-    content = README.read_text(encoding="utf-8")
+    content = README.read_text(encoding="utf-8") if README.is_file() else ""
     if START not in content or END not in content:
+        print(f"{README}: hittar inte {START} … {END}; tabellen skrevs inte", file=sys.stderr)
         return
     head, rest = content.split(START, 1)
     _, tail = rest.split(END, 1)
@@ -300,9 +334,10 @@ def write_readme(text: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (5)")
+    parser.add_argument("--budget", type=float, default=90.0, help="seconds per row group (90)")
     parser.add_argument("--seed", type=int, default=2025)
-    parser.add_argument("--only", help="only rows whose name contains this (help, validate, …)")
+    parser.add_argument("--only", help="only rows whose name holds this (help, validate, …)")
     parser.add_argument("--readme", action="store_true", help="write the table into README.md")
     args = parser.parse_args(argv)
     if not Path(PLANVERK).exists():
@@ -310,8 +345,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     ensure_corpora(args.seed)
     ensure_schemas()
-    rows = collect(args.runs, args.only)
-    text = f"Mätt {machine()}.\n\n{table(rows)}"
+    started = machine()
+    rows = collect(args.runs, args.only, args.budget)
+    text = f"Mätt {started}.\n\n{table(rows)}"
     print(text)
     for row in rows:
         if row.timing and row.timing.error:

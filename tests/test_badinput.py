@@ -116,7 +116,7 @@ CASES: tuple[Case, ...] = (
         (("PV001", HP, 8, 16),),
         # report/text.py splits source lines with str.splitlines(), which breaks at U+000B,
         # so the source line is shown up to the character (the caret right after it).
-        says=("styrtecknet U+000B", "     8 |     text: Stärk\n"),
+        says=("styrtecknet U+000B", "     8 |     text: Stärk␋samverkan mellan nätverken.\n"),
     ),
     Case(
         "nul-byte",

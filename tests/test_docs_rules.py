@@ -44,7 +44,7 @@ def test_prose_drops_title_and_examples() -> None:
     text = prose(rule)
     assert not text.startswith("PV001")
     assert "FAIL" not in text and "PASS" not in text and "typ: aktivitetsplan" not in text
-    assert "unclosed quote" in text
+    assert "citattecken som aldrig avslutas" in text
 
 
 def test_exit_code_table_matches_the_cli_constants() -> None:

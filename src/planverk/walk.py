@@ -157,6 +157,40 @@ def prose(data: Any, path: Path = ()) -> Iterator[tuple[Path, str]]:
                 push(((*here, index), node[index]))
 
 
+def texts(data: Any) -> Iterator[tuple[Path, str | int, str]]:
+    """The strings :func:`prose` yields, as (path of the parent, key or index, text).
+
+    For rules that look at every text and seldom report one: the path of a text is built
+    only when asked for, as ``(*parent, key)``. The order is not the document's (a
+    mapping's own texts come before those nested in it); findings are sorted anyway. A
+    document that is a single string has no key for it and yields nothing (the schema
+    reports such a file).
+    """
+    stack: list[tuple[Path, Any]] = [((), data)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        here, node = pop()
+        nested: list[tuple[Path, Any]] = []
+        if isinstance(node, dict):
+            follow_up = bool(here) and here[-1] == "uppföljning"
+            for key, value in node.items():
+                if key in _NOT_PROSE:
+                    continue
+                if isinstance(value, str):
+                    if key != "mål" or follow_up:  # else a reference to a VP goal
+                        yield here, key, value
+                elif isinstance(value, dict | list):
+                    nested.append(((*here, key), value))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                if isinstance(value, str):
+                    yield here, index, value
+                elif isinstance(value, dict | list):
+                    nested.append(((*here, index), value))
+        for child in reversed(nested):
+            push(child)
+
+
 def values_of(data: Any, keys: frozenset[str], path: Path = ()) -> Iterator[tuple[Path, Any]]:
     """Every value stored under one of ``keys`` anywhere in raw data, with its path, in
     document order (a value before what is nested inside it)."""

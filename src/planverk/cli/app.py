@@ -81,7 +81,30 @@ def main(argv: list[str] | None = None) -> None:
             err=True,
         )
         sys.exit(EXIT_INTERNAL)
-    sys.exit(code if isinstance(code, int) else 0)
+    _exit(code if isinstance(code, int) else 0, quick=argv is None)
+
+
+def _exit(code: int, *, quick: bool) -> NoReturn:
+    """End the process; from the command line without the interpreter's teardown.
+
+    Tearing down frees every object one by one and runs a last full garbage collection:
+    about 60 ms after `planverk validate` on the shipped plans (a quarter of its time) and
+    more the larger the plan set. Output is flushed first; when anything else could still
+    be pending (another thread, a failing flush, PLANVERK_DEBUG), the normal exit is used.
+    """
+    threading = sys.modules.get("threading")
+    if (
+        not quick
+        or os.environ.get("PLANVERK_DEBUG")
+        or (threading and threading.active_count() > 1)
+    ):
+        sys.exit(code)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except Exception:
+        sys.exit(code)
+    os._exit(code)
 
 
 def _usage_error(err: Exception, message: str) -> NoReturn:

@@ -9,6 +9,7 @@ before it adds to it), and instances with the same keys can share one set.
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from pydantic import BaseModel
@@ -23,6 +24,9 @@ def share_field_sets(plan: BaseModel) -> None:
     # Per model class, the distinct sets seen so far; None for a class that is not frozen
     # (it may be assigned to, which adds to its set, so it keeps its own).
     known: dict[type, list[set[str]] | None] = {}
+    # Per shared set, the fields it names that can hold further models: only those are
+    # looked into (a field the file did not write holds its default).
+    nested: dict[int, tuple[str, ...]] = {}
     setattr_ = object.__setattr__
     stack: list[Any] = [plan]
     pop, push = stack.pop, stack.append
@@ -33,6 +37,7 @@ def share_field_sets(plan: BaseModel) -> None:
             if cls not in known:
                 known[cls] = [] if cls.model_config.get("frozen") else None
             sets = known[cls]
+            values: Any = node.__dict__.values()
             if sets is not None:
                 fields_set = node.__pydantic_fields_set__
                 for one in sets:
@@ -41,9 +46,14 @@ def share_field_sets(plan: BaseModel) -> None:
                             setattr_(node, _FIELDS_SET, one)
                         break
                 else:
+                    one = fields_set
                     if len(sets) < _KEEP:
                         sets.append(fields_set)
-            values: Any = node.__dict__.values()
+                names = nested.get(id(one))
+                if names is None:
+                    names = nested[id(one)] = tuple(n for n in one if n in _model_fields(cls))
+                attributes = node.__dict__
+                values = [attributes[name] for name in names]
         elif isinstance(node, dict):
             values = node.values()
         else:
@@ -51,3 +61,26 @@ def share_field_sets(plan: BaseModel) -> None:
         for value in values:
             if isinstance(value, _NESTED) and value:
                 push(value)
+
+
+_MODEL_FIELDS: dict[type, frozenset[str]] = {}
+
+
+def _model_fields(cls: type[BaseModel]) -> frozenset[str]:
+    """The fields of ``cls`` whose type can hold a model (in a list, dict or union)."""
+    found = _MODEL_FIELDS.get(cls)
+    if found is None:
+        found = _MODEL_FIELDS[cls] = frozenset(
+            name for name, info in cls.model_fields.items() if _can_hold_model(info.annotation)
+        )
+    return found
+
+
+def _can_hold_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    if typing.get_origin(annotation) is typing.Literal:
+        return False
+    if annotation is Any or isinstance(annotation, typing.TypeVar | typing.ForwardRef | str):
+        return True  # cannot tell: look inside
+    return any(_can_hold_model(arg) for arg in typing.get_args(annotation))

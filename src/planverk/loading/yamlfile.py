@@ -92,6 +92,9 @@ class YamlDocument:
     findings: list[Finding] = field(default_factory=list)
 
 
+_SHORT = 24  # strings up to this length are shared within a file
+
+
 def _pos(node: Node) -> Pos:
     start, end = node.start_mark, node.end_mark
     return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
@@ -111,6 +114,8 @@ class _Builder:
         # An alias needs an anchor, and an anchor needs '&': without one, skip the bookkeeping.
         self.track = "&" in doc.text
         self.aliases = 0
+        # Short strings repeat (statuses, owners, periods, references): keep one of each.
+        self.strings: dict[str, str] = {}
 
     def finding(self, code: str, pos: Pos, message: str, hint: str | None = None) -> None:
         self.doc.findings.append(
@@ -146,7 +151,7 @@ class _Builder:
                 return None
             self.seen.add(id(node))
         if isinstance(node, ScalarNode):
-            return node.value if node.ctag is _STR else _scalar(node)
+            return self.string(node.value) if node.ctag is _STR else _scalar(node)
         if depth > MAX_DEPTH:
             self.finding(
                 "PV001",
@@ -161,6 +166,9 @@ class _Builder:
             return self._sequence(node, depth)
         return None  # pragma: no cover - the composer yields only these three node kinds
 
+    def string(self, value: str) -> str:
+        return self.strings.setdefault(value, value) if len(value) <= _SHORT else value
+
     def _sequence(self, node: SequenceNode, depth: int) -> list[Any]:
         offsets = self.offsets
         offsets.append(node.start_mark.index)
@@ -172,11 +180,16 @@ class _Builder:
         items: list[Any] = []
         append = items.append
         track = self.track
+        strings = self.strings
         after = node.start_mark.index
         depth += 1
         for child in children:
             if not track and child.__class__ is ScalarNode:
-                append(child.value if child.ctag is _STR else _scalar(child))
+                if child.ctag is _STR:
+                    value = child.value
+                    append(strings.setdefault(value, value) if len(value) <= _SHORT else value)
+                else:
+                    append(_scalar(child))
             else:
                 append(self.build(child, depth, after))
                 after = max(after, child.end_mark.index)
@@ -214,10 +227,17 @@ class _Builder:
             offsets.append(value_node.end_mark.index)
             entries.append((key, key_node, value_node))
         track = self.track
+        strings = self.strings
         depth += 1
         for key, key_node, value_node in entries:
             if not track and value_node.__class__ is ScalarNode:
-                result[key] = value_node.value if value_node.ctag is _STR else _scalar(value_node)
+                if value_node.ctag is _STR:
+                    value = value_node.value
+                    result[key] = (
+                        strings.setdefault(value, value) if len(value) <= _SHORT else value
+                    )
+                else:
+                    result[key] = _scalar(value_node)
             else:
                 result[key] = self.build(value_node, depth, key_node.end_mark.index)
         return result

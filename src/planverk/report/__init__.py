@@ -1,17 +1,34 @@
-"""Findings as text for people, JSON for programs, annotations for GitHub and GitLab."""
+"""Findings as text for people, JSON for programs, annotations for GitHub and GitLab.
+
+Each format's module is imported when that format is asked for (``FORMATS["json"]``), so
+the text report on every commit does not pay for the JSON and hashing the others use.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import importlib
+from collections.abc import Callable, Iterator, Mapping, Sequence
 
 from planverk.findings import Finding
-from planverk.report import github, gitlab, jsonout, text
 
 Formatter = Callable[[Sequence[Finding], dict[str, str], int], str]
 
-FORMATS: dict[str, Formatter] = {
-    "text": text.render,
-    "json": jsonout.render,
-    "github": github.render,
-    "gitlab": gitlab.render,
-}
+_MODULES = {"text": "text", "json": "jsonout", "github": "github", "gitlab": "gitlab"}
+
+
+class _Formats(Mapping[str, Formatter]):
+    """Format name to its ``render`` function, importing the module on first use."""
+
+    def __getitem__(self, name: str) -> Formatter:
+        module = importlib.import_module(f"planverk.report.{_MODULES[name]}")
+        render: Formatter = module.render
+        return render
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATS: Mapping[str, Formatter] = _Formats()

@@ -28,7 +28,9 @@ def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
         )
         text = sources.get(finding.file)
         if text is not None:
-            source_lines = cache.setdefault(finding.file, source_lines_of(text))
+            source_lines = cache.get(finding.file)
+            if source_lines is None:  # split each file once, not once per finding
+                source_lines = cache[finding.file] = source_lines_of(text)
             if 0 < span.line <= len(source_lines):
                 lines.extend(excerpt(source_lines[span.line - 1], finding))
         if finding.hint:

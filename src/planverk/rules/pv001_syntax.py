@@ -1,7 +1,8 @@
 """PV001 – YAML-syntaxfel.
 
-The file cannot be read as YAML: an unclosed quote, a tab used for indentation, a colon
-inside unquoted text, lines indented out of step, or structure nested too deep.
+Filen går inte att läsa som YAML. Vanliga orsaker är ett citattecken som aldrig avslutas,
+en tabb som används för indrag, ett kolon i text utan citattecken, rader med ojämnt indrag
+eller en struktur som är nästlad i för många nivåer.
 
 FAIL plans/aktivitetsplan-2025.yaml 4:12:
     typ: aktivitetsplan

@@ -1,7 +1,8 @@
 """PV002 – dubblerad nyckel.
 
-The same key appears twice in one mapping. YAML would silently keep only one of them, so a
-planner's text could vanish without a trace: planverk refuses the file instead.
+Samma nyckel står två gånger på samma nivå i samma post. YAML skulle i tysthet behålla bara
+den ena, och text som en planerare har skrivit skulle då kunna försvinna spårlöst. Därför
+godtar planverk inte filen.
 
 FAIL plans/aktivitetsplan-2025.yaml 4:1:
     typ: aktivitetsplan

@@ -1,10 +1,11 @@
 """PV003 – filen är inte UTF-8.
 
-Plan files are UTF-8 (a byte-order mark is accepted). A file saved as Latin-1 or
-Windows-1252, often by an older editor or an export from Excel, is refused with the byte
-offset of the first byte that is not UTF-8, so å, ä and ö are never silently garbled.
+Planfilerna ska vara sparade som UTF-8 (en byteordningsmarkering, BOM, i början av filen
+går bra). En fil som är sparad som Latin-1 eller Windows-1252, ofta av en äldre editor eller
+vid export från Excel, godtas inte. planverk anger positionen (räknat i bytes) för den
+första byte som inte är UTF-8, så att å, ä och ö aldrig förvanskas i tysthet.
 
-The example needs bytes a docstring cannot hold; it is tested in tests/test_loading.py.
+Exemplet kräver bytes som en docstring inte kan rymma; det testas i tests/test_loading.py.
 """
 
 from planverk.findings import Level

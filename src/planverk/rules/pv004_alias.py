@@ -1,8 +1,8 @@
 """PV004 – ankare och alias.
 
-YAML anchors and aliases (``&namn`` and ``*namn``) let one value stand in many places. A plan
-must read line by line, and aliases open the door to "billion laughs" files that expand
-without bound, so planverk refuses them.
+Med YAML-ankare och alias (``&namn`` och ``*namn``) kan ett och samma värde stå på flera
+ställen. En plan ska gå att läsa rad för rad, och alias öppnar dessutom för så kallade
+"billion laughs"-filer som växer utan gräns när de läses. Därför godtar planverk dem inte.
 
 FAIL plans/aktivitetsplan-2025.yaml 4:12:
     typ: aktivitetsplan

@@ -1,7 +1,7 @@
 """PV005 – tom fil.
 
-A file in the plan folder holds nothing (or only comments). It is most likely a plan that
-was never written, or one emptied by mistake.
+En fil i planmappen är tom eller innehåller bara kommentarer. Troligen är det en plan som
+aldrig blev skriven, eller en plan som har tömts av misstag.
 
 FAIL plans/aktivitetsplan-2026.yaml 1:1:
     # Aktivitetsplan 2026 – skrivs i höst

@@ -1,7 +1,7 @@
 """PV006 – okänd eller saknad typ.
 
-Every plan file names its kind on the key ``typ``: projekt, verksamhetsplan, aktivitetsplan
-or handlingsplan. The kind decides which keys the file may hold.
+Varje planfil anger sin typ under nyckeln ``typ``: projekt, verksamhetsplan, aktivitetsplan
+eller handlingsplan. Typen avgör vilka nycklar filen får innehålla.
 
 FAIL plans/aktivitetsplan-2025.yaml 1:6:
     typ: aktivitetplan

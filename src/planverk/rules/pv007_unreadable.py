@@ -1,9 +1,9 @@
 """PV007 – filen kan inte läsas.
 
-A file in the plan folder exists but cannot be read: no permission, a symbolic link that
-points at itself, or a file larger than planverk reads (64 MB).
+En fil i planmappen finns men går inte att läsa: behörighet saknas, filen är en symbolisk
+länk som pekar på sig själv, eller filen är större än vad planverk läser (64 MB).
 
-The example needs a file system state a docstring cannot hold; it is tested in
+Exemplet kräver ett tillstånd i filsystemet som en docstring inte kan rymma; det testas i
 tests/test_loading.py.
 """
 

@@ -1,8 +1,8 @@
 """PV008 – samma plan i två filer.
 
-Two files declare the same plan: two aktivitetsplaner for one year, two
-verksamhetsplaner or handlingsplaner with one id, or two project files. Only one can be the
-plan the board decides on.
+Två filer anger samma plan: två aktivitetsplaner för samma år, två verksamhetsplaner eller
+handlingsplaner med samma id, eller två projektfiler. Bara en av dem kan vara den plan som
+nämnden fattar beslut om.
 
 FAIL plans/kopia/aktivitetsplan-2025.yaml 2:5:
     typ: aktivitetsplan

@@ -1,9 +1,10 @@
 """PV009 – projektfilen saknas.
 
-The plan folder has no project file (``typ: projekt``, usually ``plans/planverk.yaml``), so
-the region's bodies, groups and glossary are unknown and no reference to them can be checked.
+Planmappen saknar projektfil (``typ: projekt``, oftast ``plans/planverk.yaml``). Då är
+sjukvårdsregionens organ, grupper och ordlista okända, och inga hänvisningar till dem kan
+kontrolleras.
 
-The example needs a file to be absent; it is tested in tests/test_loading.py.
+Exemplet kräver att en fil saknas; det testas i tests/test_loading.py.
 """
 
 from planverk.findings import Level

@@ -1,7 +1,7 @@
 """PV010 – okänd nyckel.
 
-A key the plan model does not know, usually a misspelling. planverk names the closest key
-that is allowed in that place.
+En nyckel som planmodellen inte känner till, oftast en felstavning. planverk föreslår den
+nyckel som är tillåten på det stället och som liknar mest.
 
 FAIL plans/aktivitetsplan-2025.yaml 4:1:
     typ: aktivitetsplan

@@ -1,7 +1,7 @@
 """PV011 – nyckel saknas.
 
-A key the plan kind requires is missing, e.g. an activity without ``text`` or an
-aktivitetsplan without ``år``. The finding points at the mapping that lacks it.
+En nyckel som plantypen kräver saknas, till exempel en aktivitet utan ``text`` eller en
+aktivitetsplan utan ``år``. Fyndet pekar ut den post där nyckeln saknas.
 
 FAIL plans/aktivitetsplan-2025.yaml 1:1:
     typ: aktivitetsplan

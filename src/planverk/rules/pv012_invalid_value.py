@@ -1,7 +1,7 @@
 """PV012 – ogiltigt värde.
 
-A value of the wrong kind or form: a year written in words, an impossible date, a list where
-a mapping belongs, an id with spaces or capitals.
+Ett värde av fel slag eller i fel form: ett år skrivet med bokstäver, ett datum som inte
+finns, en lista där det ska stå nycklar med värden, ett id med mellanslag eller versaler.
 
 FAIL plans/aktivitetsplan-2025.yaml 2:5:
     typ: aktivitetsplan

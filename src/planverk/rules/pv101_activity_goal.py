@@ -1,9 +1,10 @@
 """PV101 – aktiviteten pekar på ett mål som inte finns.
 
-Every activity of an aktivitetsplan serves a goal (rubrik) of the verksamhetsplan that
-covers its year, named by the goal's id on ``mål:`` (on the activity, or on its rubrik for
-all its activities). When a goal is renamed or removed in the VP, every activity that still
-points at the old id is reported here, with the closest existing goal.
+Varje aktivitet i en aktivitetsplan tjänar ett mål (rubrik) i den verksamhetsplan som
+omfattar aktivitetens år. Målet anges med sitt id under ``mål:``, antingen på aktiviteten
+eller på rubriken, och gäller då för alla rubrikens aktiviteter. När ett mål byter id eller
+tas bort i VP rapporteras här varje aktivitet som fortfarande pekar på det gamla id:t,
+tillsammans med det befintliga mål som liknar mest.
 
 FAIL plans/aktivitetsplan-2025.yaml 13:18:
     typ: aktivitetsplan

@@ -1,9 +1,9 @@
 """PV102 – åtgärden pekar på en aktivitet eller ett mål som inte finns.
 
-An action of a handlingsplan serves an activity of that year's aktivitetsplan
-(``aktivitet:``) or a goal of the verksamhetsplan (``mål:``). A living plan without a year
-names its verksamhetsplan and points at goals. Every broken link is reported with the
-closest existing id.
+En åtgärd i en handlingsplan tjänar en aktivitet i samma års aktivitetsplan
+(``aktivitet:``) eller ett mål i verksamhetsplanen (``mål:``). En levande plan, som inte har
+något år, anger sin verksamhetsplan och pekar på mål. Varje bruten hänvisning rapporteras
+tillsammans med det befintliga id som liknar mest.
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 10:16:
     typ: handlingsplan

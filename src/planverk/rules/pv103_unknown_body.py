@@ -1,8 +1,9 @@
 """PV103 – okänt organ eller grupp.
 
-Assignments (``uppdrag: till:``), owners (``ägare:``), responsibilities (``ansvar:``) and
-decisions (``beslutad-av:``) name a body or group by its id in the project file's ``organ:``
-list. A misspelt or retired group is reported with the closest known one.
+Uppdrag (``uppdrag: till:``), ägare (``ägare:``), ansvar (``ansvar:``) och beslut
+(``beslutad-av:``) anger ett organ eller en grupp med dess id i projektfilens lista
+``organ:``. En felstavad eller nedlagd grupp rapporteras tillsammans med den kända grupp som
+liknar mest.
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 12:16:
     typ: handlingsplan

@@ -1,9 +1,9 @@
 """PV104 – dubblerat id.
 
-Ids are how plans point at each other and how a diff follows an item from year to year, so
-each must be unique among its kind in a plan: goals, fokusområden and rubriker of a
-verksamhetsplan, activities and rubriker of an aktivitetsplan, actions of a handlingsplan,
-bodies and regions of the project file, numbers of agreement paragraphs.
+Planerna pekar på varandra med id, och med hjälp av id följer `planverk diff` en post från
+år till år. Därför måste varje id vara unikt bland sitt slag i en plan: mål, fokusområden och
+rubriker i en verksamhetsplan, aktiviteter och rubriker i en aktivitetsplan, åtgärder i en
+handlingsplan, organ och regioner i projektfilen och nummer på avtalsparagrafer.
 
 FAIL plans/aktivitetsplan-2025.yaml 14:17:
     typ: aktivitetsplan

@@ -1,8 +1,9 @@
 """PV201 – året saknar verksamhetsplan.
 
-An aktivitetsplan's year must lie in the period of the verksamhetsplan it serves: the one it
-names on ``verksamhetsplan:``, or else the one VP whose period covers the year. No covering
-VP, or two that both cover it, leaves the activities without goals to serve.
+En aktivitetsplans år måste ligga inom perioden för den verksamhetsplan som planen tjänar:
+den som anges under ``verksamhetsplan:``, annars den enda VP vars period omfattar året.
+Finns ingen sådan VP, eller två som båda omfattar året, står aktiviteterna utan mål att
+tjäna.
 
 FAIL plans/aktivitetsplan-2025.yaml 2:5:
     typ: aktivitetsplan

@@ -1,7 +1,7 @@
 """PV202 – verksamhetsplanernas perioder överlappar.
 
-Two verksamhetsplaner cover the same year, so it is unclear which one a year's plans serve.
-A period must also run forwards (``från`` no later than ``till``).
+Två verksamhetsplaner omfattar samma år, så det är oklart vilken av dem årets planer tjänar.
+En period måste också gå framåt i tiden (``från`` får inte vara senare än ``till``).
 
 FAIL plans/verksamhetsplan-2028-2031.yaml 5:9:
     typ: verksamhetsplan

@@ -1,8 +1,8 @@
 """PV203 – målet saknar aktivitet.
 
-A goal (rubrik) of the verksamhetsplan that no activity of a year's aktivitetsplan serves.
-The board decided the goal; a year without an activity for it is worth a look before the
-aktivitetsplan is decided.
+Ett mål (rubrik) i verksamhetsplanen som ingen aktivitet i årets aktivitetsplan tjänar.
+Nämnden har beslutat om målet; ett år utan aktivitet för det är värt att se över innan
+aktivitetsplanen beslutas.
 
 FAIL plans/verksamhetsplan-2025-2028.yaml 14:13:
     typ: verksamhetsplan

@@ -1,8 +1,8 @@
 """PV204 – aktiviteten saknar åtgärd (av som standard).
 
-An activity of the year's aktivitetsplan that no action of that year's handlingsplaner
-serves. Regions that expect every activity to be broken down into actions turn this rule on
-in plans/planverk.yaml (``regler: {PV204: varning}``).
+En aktivitet i årets aktivitetsplan som ingen åtgärd i samma års handlingsplaner tjänar.
+Sjukvårdsregioner som vill att varje aktivitet ska brytas ned i åtgärder slår på regeln i
+plans/planverk.yaml (``regler: {PV204: varning}``).
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml => plans/aktivitetsplan-2025.yaml 12:17:
     typ: handlingsplan

@@ -1,8 +1,9 @@
 """PV301 – okänd status.
 
-An action's status, and the status of each of its follow-up reports, is one of grön (enligt
-plan), gul (mindre problem), röd (allvarliga problem), avslutad, or ej rapporterad. A
-misspelling such as "gron" or "Grön" is reported with the value it most likely means.
+En åtgärds status, och statusen i var och en av dess uppföljningsrapporter, är något av
+grön (enligt plan), gul (mindre problem), röd (allvarliga problem), avslutad eller ej
+rapporterad. En felstavning som "gron" eller "Grön" rapporteras tillsammans med det värde
+som troligen avses.
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 10:13:
     typ: handlingsplan

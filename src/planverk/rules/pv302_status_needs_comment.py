@@ -1,7 +1,8 @@
 """PV302 – gul eller röd status utan kommentar.
 
-An action (or a follow-up report) with status gul or röd must say why in ``kommentar:``:
-what the problem is and what support is needed. Colour alone tells the board nothing.
+En åtgärd (eller en uppföljningsrapport) med status gul eller röd ska förklara varför under
+``kommentar:``: vad problemet är och vilket stöd som behövs. Färgen ensam säger nämnden
+ingenting.
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 10:13:
     typ: handlingsplan

@@ -1,7 +1,7 @@
 """PV303 – levande plan utan uppföljning.
 
-A living handlingsplan (``levande: true``) replaces the yearly report, so every action in it
-carries its ``uppföljning:`` (metod, kvalitetsindikatorer, mål, resultat) and a status.
+En levande handlingsplan (``levande: true``) ersätter årsrapporten, så varje åtgärd i den
+ska ha en ``uppföljning:`` (metod, kvalitetsindikatorer, mål, resultat) och en status.
 
 FAIL plans/handlingsplaner/rpo.yaml 8:5:
     typ: handlingsplan

@@ -1,8 +1,8 @@
 """PV304 – förkortning saknas i ordlistan.
 
-An abbreviation in a plan's text (two or more capital letters, such as NSPL or LOV) that is
-neither in the project file's ``ordlista:`` nor a body's ``förkortning``. The board and the
-public read these documents; every abbreviation must be explainable.
+En förkortning i en plans text (två eller fler versaler, till exempel NSPL eller LOV) som
+varken finns i projektfilens ``ordlista:`` eller är ett organs ``förkortning``. Nämnden och
+allmänheten läser dokumenten, så varje förkortning måste gå att förklara.
 
 FAIL plans/aktivitetsplan-2025.yaml 4:42:
     typ: aktivitetsplan
@@ -25,6 +25,7 @@ from planverk.rules.base import Context, rule
 
 _ABBREVIATION = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?(?![\w])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_TWO_CAPITALS = re.compile(r"[A-ZÅÄÖ]{2}")  # what every abbreviation starts with
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -37,8 +38,10 @@ def check(ctx: Context) -> Iterator[Finding]:
         if doc.data is None:
             continue
         lines: list[str] = []
-        for path, text in walk.prose(doc.data):
-            if path and path[0] == "ordlista":
+        for parent, key, text in walk.texts(doc.data):
+            if not _TWO_CAPITALS.search(text):
+                continue  # the common case, found faster than by the full expression
+            if (parent or (key,))[0] == "ordlista":
                 continue
             for match in _ABBREVIATION.finditer(text):
                 word = match.group()
@@ -46,7 +49,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue
                 finding = ctx.finding(
                     doc,
-                    path,
+                    (*parent, key),
                     f"förkortningen {word} saknas i ordlistan",
                     f"Lägg till `{word}: <betydelse>` under `ordlista:` i plans/planverk.yaml.",
                 )

@@ -1,7 +1,7 @@
 """PV305 – tom text eller platshållare.
 
-A text that is empty or a placeholder left while drafting (TODO, XXX, TBD, "…", "Text
-kommer", "Lorem ipsum"). Such text must not reach the board's papers.
+En text som är tom eller en platshållare som har blivit kvar från utkastet (TODO, XXX, TBD,
+"…", "Text kommer", "Lorem ipsum"). Sådan text får inte hamna i nämndens handlingar.
 
 FAIL plans/aktivitetsplan-2025.yaml 4:12:
     typ: aktivitetsplan
@@ -37,11 +37,15 @@ def check(ctx: Context) -> Iterator[Finding]:
         # A marker word in any value is in the file's text too (unless written with a \
         # escape), so one look at the text spares a search through each value.
         words = _may_hold_words(doc.text)
-        for path, text in walk.prose(doc.data):
+        for parent, key, text in walk.texts(doc.data):
             stripped = text.strip()
             if not stripped:
                 yield ctx.finding(
-                    doc, path, "texten är tom", "Skriv texten, eller ta bort nyckeln.", key=True
+                    doc,
+                    (*parent, key),
+                    "texten är tom",
+                    "Skriv texten, eller ta bort nyckeln.",
+                    key=True,
                 )
             elif (
                 _START.match(stripped)
@@ -50,7 +54,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             ):
                 yield ctx.finding(
                     doc,
-                    path,
+                    (*parent, key),
                     f"texten är en platshållare: '{stripped[:40]}'",
                     "Skriv den riktiga texten innan planen går till beslut.",
                 )

@@ -1,8 +1,9 @@
 """PV306 – datum utanför planens år.
 
-The tidplan of an action in a yearly handlingsplan lies in the plan's year. A date in another
-year is usually a typing error, e.g. 2024 where 2025 was meant. Follow-up reports are checked
-against their period by PV309 instead (a helår report written in January is in time).
+Tidplanen för en åtgärd i en handlingsplan för ett visst år ska ligga inom planens år. Ett
+datum i ett annat år är oftast ett skrivfel, till exempel 2024 där det skulle stå 2025.
+Uppföljningsrapporter kontrolleras i stället mot sin period av PV309 (en helårsrapport som
+skrivs i januari kommer i tid).
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 12:13:
     typ: handlingsplan

@@ -1,7 +1,8 @@
 """PV307 – styrtecken i text.
 
-Text holds an invisible control character, usually pasted from Excel or Word (written in
-YAML as an escape such as ``\\x0b``). Word cannot hold it; the rendered document drops it.
+Texten innehåller ett osynligt styrtecken, oftast inklistrat från Excel eller Word (i YAML
+skrivet som en escape-sekvens, till exempel ``\\x0b``). Word kan inte lagra tecknet, så det
+faller bort i det färdiga dokumentet.
 
 FAIL plans/aktivitetsplan-2025.yaml 4:12:
     typ: aktivitetsplan

@@ -1,12 +1,12 @@
 """PV308 – okänd uppföljningsperiod.
 
-A follow-up report names its period by the id of one of the project's
-``uppföljningsperioder`` (plans/planverk.yaml; without that key: t1 = Tertial 1, t2 =
-Tertial 2, helår = Helår). A report for any other period cannot be placed in the year, so
-`planverk status` would never count it.
+En uppföljningsrapport anger sin period med id:t för en av projektets
+``uppföljningsperioder`` (plans/planverk.yaml; utan den nyckeln gäller t1 = Tertial 1,
+t2 = Tertial 2, helår = Helår). En rapport för någon annan period går inte att placera i
+året, så `planverk status` skulle aldrig räkna med den.
 
-(That a report has ``period``, ``datum`` and ``status`` is checked by the schema, PV011;
-that a gul or röd report has a ``kommentar`` by PV302.)
+(Att en rapport har ``period``, ``datum`` och ``status`` kontrolleras av schemat, PV011;
+att en gul eller röd rapport har en ``kommentar`` kontrolleras av PV302.)
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 12:17:
     typ: handlingsplan

@@ -1,10 +1,10 @@
 """PV309 – rapportens datum passar inte perioden.
 
-A report is written during its period or shortly after it ends: from the period's first
-day until 60 days after its last (a helår report is often written in January or
-February). A report dated before its period begins, or long after it ended, is usually
-filed under the wrong period or carries a mistyped date. In a living plan the report
-belongs to the year whose period its date falls in or follows.
+En rapport skrivs under sin period eller strax efter att perioden har slutat: från
+periodens första dag till 60 dagar efter dess sista (en helårsrapport skrivs ofta i januari
+eller februari). En rapport som är daterad innan perioden börjar, eller långt efter att den
+slutade, ligger oftast under fel period eller har ett felskrivet datum. I en levande plan
+hör rapporten till det år vars period datumet ligger i eller strax efter.
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 13:16:
     typ: handlingsplan

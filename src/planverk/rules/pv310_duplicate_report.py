@@ -1,8 +1,9 @@
 """PV310 – två rapporter för samma period.
 
-An action has one report per follow-up period and year; a second one for the same period
-leaves it open which status holds. Correct the earlier report instead, or file the new one
-under the next period. (In a living plan the same period of different years is fine.)
+En åtgärd har en rapport per uppföljningsperiod och år; med en andra rapport för samma
+period blir det oklart vilken status som gäller. Rätta i stället den tidigare rapporten,
+eller lägg den nya under nästa period. (I en levande plan går det bra med samma period
+under olika år.)
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 15:17:
     typ: handlingsplan

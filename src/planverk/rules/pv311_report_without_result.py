@@ -1,8 +1,8 @@
 """PV311 – rapport utan resultat.
 
-The report that closes an action (status avslutad), and an action's report for the last
-period of the year (helår by default) when the action has an ``uppföljning:``, say what
-was achieved in ``resultat:``: the board follows up results, not colours.
+Den rapport som avslutar en åtgärd (status avslutad) ska under ``resultat:`` beskriva vad
+som har uppnåtts. Detsamma gäller åtgärdens rapport för årets sista period (som standard
+helår) när åtgärden har en ``uppföljning:``. Nämnden följer upp resultat, inte färger.
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 14:17:
     typ: handlingsplan

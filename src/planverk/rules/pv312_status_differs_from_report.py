@@ -1,12 +1,14 @@
 """PV312 – status skiljer sig från senaste rapporten.
 
-An action's ``status:`` is its present state and its latest report (by year, period and
-date) the latest state anyone reported. When they differ, either ``status:`` changed after
-the report (the next report catches up), or a report was added and ``status:`` was
-forgotten: then `planverk status` and the rendered plans show an outdated status.
+En åtgärds ``status:`` visar läget just nu, och dess senaste rapport (efter år, period och
+datum) visar det senaste läge som någon har rapporterat. När de skiljer sig åt har antingen
+``status:`` ändrats efter rapporten (och nästa rapport kommer ikapp), eller så har en
+rapport lagts till men ``status:`` glömts bort. I det senare fallet visar `planverk status`
+och de färdiga planerna en inaktuell status.
 
-Off by default, since the first case is normal between two reports. Turn it on in
-plans/planverk.yaml (``regler: {PV312: varning}``) to keep the two in step.
+Regeln är avstängd som standard, eftersom det första fallet är normalt mellan två rapporter.
+Slå på den i plans/planverk.yaml (``regler: {PV312: varning}``) så att status och rapporter
+alltid stämmer överens.
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 10:13:
     typ: handlingsplan

@@ -1,8 +1,9 @@
 """PV313 – felaktiga uppföljningsperioder.
 
-The project's ``uppföljningsperioder`` each end on a day of the calendar, written MM-DD
-("04-30"; "02-29" means the last day of February), no two on the same day, and the list
-is not empty (leave the key out to use tertial 1, tertial 2 and helår).
+Var och en av projektets ``uppföljningsperioder`` slutar på en dag som finns i kalendern,
+skriven som MM-DD ("04-30"; "02-29" betyder februaris sista dag). Två perioder får inte
+sluta samma dag, och listan får inte vara tom (utelämna nyckeln för att använda tertial 1,
+tertial 2 och helår).
 
 FAIL plans/planverk.yaml 15:13:
     typ: projekt

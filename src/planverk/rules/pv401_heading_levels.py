@@ -1,11 +1,12 @@
 """PV401 – rubriknivån hoppar.
 
-Reported while rendering, not by ``validate``: the document's headings skip a level (a
-Heading 3 straight under a Heading 1). Screen readers navigate by heading level, so a skipped
-level breaks the document's outline (EN 301 549, DOS-lagen). It comes from a template edit:
-the number of ``#`` in ``templates/*.md.j2``.
+Rapporteras när dokumenten skapas, inte av ``validate``: dokumentets rubriker hoppar över
+en nivå (en Rubrik 3 direkt under en Rubrik 1). Den som använder skärmläsare navigerar
+efter rubriknivå, så en överhoppad nivå bryter dokumentets struktur och försämrar
+tillgängligheten (EN 301 549, DOS-lagen). Felet kommer från en ändring i en mall: antalet
+``#`` i ``templates/*.md.j2``.
 
-The example is a template, not a plan file; it is tested in tests/test_render.py.
+Exemplet är en mall, inte en planfil; det testas i tests/test_render.py.
 """
 
 from planverk.findings import Level

@@ -1,10 +1,11 @@
 """PV402 – formatmallen saknas i dokumentmallen.
 
-Reported while rendering: a template asks for a paragraph style (``<!-- stil: ... -->``) that
-the region's dokumentmall does not have, so the text gets the fallback style instead. Add the
-style to the dokumentmall, or change the style name in the template.
+Rapporteras när dokumenten skapas: en mall använder en formatmall för stycken
+(``<!-- stil: ... -->``) som sjukvårdsregionens dokumentmall saknar, så texten får en
+reservformatmall (oftast Normal) i stället. Lägg till formatmallen i dokumentmallen, eller
+ändra formatmallens namn i mallen.
 
-The example is a Word file and a template; it is tested in tests/test_render_rules.py.
+Exemplet är en Word-fil och en mall; det testas i tests/test_render_rules.py.
 """
 
 from planverk.findings import Level

@@ -1,10 +1,10 @@
 """PV403 – länktexten säger inte vart länken leder.
 
-Reported while rendering: a link whose text is "här", "läs mer", "länk" or the address
-itself. Someone who lists a document's links with a screen reader hears only the link texts,
-so each must say where it leads (EN 301 549, DOS-lagen).
+Rapporteras när dokumenten skapas: en länk vars text är "här", "läs mer", "länk" eller
+själva adressen. Den som listar ett dokuments länkar med en skärmläsare hör bara
+länktexterna, så varje länktext måste säga vart länken leder (EN 301 549, DOS-lagen).
 
-The example is a template; it is tested in tests/test_render_rules.py.
+Exemplet är en mall; det testas i tests/test_render_rules.py.
 """
 
 from planverk.findings import Level
