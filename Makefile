@@ -38,6 +38,11 @@ unit: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/planverk schema
 
+## bench: time planverk on generated plan sets against the PyYAML floor and check-jsonschema
+bench: $(STAMP)
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	$(BIN)/python bench/run.py --readme
+
 ## docs: regenerate docs/regler.md from the rules' docstrings
 docs: $(STAMP)
 	$(BIN)/planverk regler --markdown > docs/regler.md

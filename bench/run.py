@@ -48,6 +48,9 @@ PYTHON = sys.executable
 OUT = BENCH / "out"
 README = BENCH / "README.md"
 START, END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
+# The libraries `planverk validate` stands on, imported and nothing else: a reference for
+# how fast this machine starts Python programs at the moment.
+_STACK = "import typer, typer.main, pydantic.main, ruamel.yaml.cyaml"
 KINDS = ("projekt", "verksamhetsplan", "aktivitetsplan", "handlingsplan")
 _KIND = re.compile(r"^typ:\s*(\S+)", re.MULTILINE)
 
@@ -91,6 +94,7 @@ class Row:
     ratio: float | None = None
     target: str = ""
     met: bool | None = None
+    growth: float | None = None  # 50 000 against 10 000 measured in the same turns
 
 
 def run_once(argv: Sequence[str], cwd: Path) -> tuple[float, float, int, int, str]:
@@ -198,15 +202,16 @@ def collect(runs: int, only: str | None, budget: float) -> list[Row]:
         return only is None or only in name
 
     if want("help"):
-        (t,) = measure([Command([[PLANVERK, "--help"]], ROOT)], runs, budget)
+        reference = Command([[PYTHON, "-c", "import typer"]], ROOT)
+        t, ref = measure([Command([[PLANVERK, "--help"]], ROOT), reference], runs, budget)
         assert t is not None
         rows.append(Row("planverk --help", "–", t, target="< 0,120 s", met=t.median < 0.120))
+        rows.append(Row("referens: python -c 'import typer'", "–", ref))
     sets = [("validate shipped", "plans/ (levererade)", ROOT / "plans")]
     sets += [
         (f"validate {n}", f"{n:,} aktiviteter".replace(",", " "), generate.CORPUS / f"scale-{n}")
         for n in generate.SCALES
     ]
-    medians: dict[str, float] = {}
     for name, label, where in sets:
         if not want(name):
             continue
@@ -214,12 +219,16 @@ def collect(runs: int, only: str | None, budget: float) -> list[Row]:
         data = f"{label}: {corpus_size(plan_dir)}"
         floor_cmd = Command([[PYTHON, str(BENCH / "floor.py"), str(plan_dir)]], plan_dir.parent)
         validate_cmd = Command([[PLANVERK, "validate"]], plan_dir.parent)
-        floor, mine, other = measure([floor_cmd, validate_cmd, peer(plan_dir)], runs, budget)
+        commands = [floor_cmd, validate_cmd, peer(plan_dir)]
+        if name == "validate shipped":  # what the stack costs before planverk does anything
+            commands.append(Command([[PYTHON, "-c", _STACK]], plan_dir.parent))
+        if name == "validate 50000":  # 10 000 again, in the same minutes, for the growth
+            commands.append(Command([[PLANVERK, "validate"]], generate.CORPUS / "scale-10000"))
+        floor, mine, other, *again = measure(commands, runs, budget)
         assert floor is not None and mine is not None
         rows.append(Row("golv: PyYAML CSafeLoader", data, floor))
         ratio = mine.median / floor.median
         row = Row("planverk validate", data, mine, ratio)
-        medians[name] = mine.median
         if name == "validate shipped":
             row.target, row.met = "< 0,250 s", mine.median < 0.250
         elif name == "validate 10000":
@@ -227,9 +236,13 @@ def collect(runs: int, only: str | None, budget: float) -> list[Row]:
             row.met = mine.median < 1.5 and ratio <= 2.0
         elif name == "validate 50000":
             row.target = "≤ 5,5× tiden för 10 000; < 300 MB"
-            ten = medians.get("validate 10000")
-            row.met = mine.rss_mb < 300 and (ten is None or mine.median <= 5.5 * ten)
+            ten = again[0]
+            assert ten is not None
+            row.growth = mine.median / ten.median
+            row.met = mine.rss_mb < 300 and row.growth <= 5.5
         rows.append(row)
+        if name == "validate shipped":
+            rows.append(Row("referens: import av typer, pydantic, ruamel.yaml", "–", again[0]))
         peer_ratio = other.median / floor.median if other and other.seconds else None
         rows.append(Row("check-jsonschema (en körning per plantyp)", data, other, peer_ratio))
     OUT.mkdir(exist_ok=True)
@@ -290,11 +303,12 @@ def table(rows: list[Row]) -> str:
         lines.append(
             f"| {row.label} | {row.data} | " + " | ".join(cells) + f" | {row.target}{verdict} |"
         )
-    validates = {r.data.split(":")[0]: r for r in rows if r.label == "planverk validate"}
-    ten, fifty = validates.get("10 000 aktiviteter"), validates.get("50 000 aktiviteter")
-    if ten and fifty and ten.timing and fifty.timing and ten.timing.seconds:
-        growth = fifty.timing.median / ten.timing.median
-        lines.append(f"\nvalidate 50 000 / 10 000: {number(growth, 2)}× (mål ≤ 5,5×)")
+    for row in rows:
+        if row.growth is not None:
+            lines.append(
+                f"\nvalidate 50 000 / 10 000: {number(row.growth, 2)}× (mål ≤ 5,5×; 10 000 "
+                "mätt om i samma omgångar som 50 000)"
+            )
     return "\n".join(lines)
 
 

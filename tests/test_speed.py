@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import subprocess
 import sys
 import time
@@ -204,6 +205,30 @@ def test_top_level_help_lists_every_command_with_its_summary() -> None:
         assert first_words in " ".join(run.stdout.replace("│", " ").split()), module
     for word in ("Användning:", "Flaggor", "Kommandon", "--version"):
         assert word in run.stdout
+
+
+def test_planverk_alone_prints_the_help_not_an_error() -> None:
+    run = subprocess.run(
+        [sys.executable, "-m", "planverk"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert run.returncode == 2
+    assert "Användning: planverk" in run.stdout and "Kommandon" in run.stdout
+    assert run.stderr == ""
+
+
+def test_output_is_complete_when_the_process_ends_without_teardown(shipped: Path) -> None:
+    ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
+    ap.write_text(
+        ap.read_text(encoding="utf-8").replace("titel: ", "titel: TODO "), encoding="utf-8"
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "planverk", "validate", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "PV305" in {finding["code"] for finding in json.loads(run.stdout)["findings"]}
 
 
 def test_a_command_runs_and_shows_its_own_help() -> None:

@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except Exception as err:
         format_message = getattr(err, "format_message", None)
+        if type(err).__name__ == "NoArgsIsHelpError" and callable(format_message):
+            typer.echo(str(format_message()))  # `planverk` alone: the help, not an error
+            sys.exit(EXIT_USAGE)
         if callable(format_message) and isinstance(getattr(err, "exit_code", None), int):
             _usage_error(err, str(format_message()))
         if type(err).__name__ == "Abort":

@@ -64,14 +64,6 @@ class SourceMap:
         self._index: dict[int, tuple[int, Any]] | None = None
         self._lines: list[int] | None = None
 
-    # --- Building ------------------------------------------------------------------------
-
-    def record(self, start: int, end: int) -> int:
-        """Start a container's record; returns where its entries go."""
-        self.offsets.append(start)
-        self.offsets.append(end)
-        return len(self.offsets)
-
     # --- Reading -------------------------------------------------------------------------
 
     @property
