@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from tests.conftest import cli
@@ -49,3 +51,51 @@ def test_template_cannot_leave_the_sandbox(shipped: Path) -> None:
         run.stderr
     )
     assert not (shipped / "build" / "aktivitetsplan-2025.docx").exists()
+
+
+def _tmp_files(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".tmp"))
+
+
+def test_render_interrupted_in_the_writer_keeps_the_old_document(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("render", "2025").exit_code == 0
+    output = shipped / "build" / "aktivitetsplan-2025.docx"
+    before = output.read_bytes()
+
+    from planverk.render import docx_writer
+
+    def broken_list(self: object, *args: object) -> None:
+        raise RuntimeError("injected failure halfway through the document")
+
+    monkeypatch.setattr(docx_writer._Writer, "list_block", broken_list)
+    with pytest.raises(RuntimeError):
+        cli("render", "2025")
+    assert output.read_bytes() == before
+    assert _tmp_files(output.parent) == []
+
+
+def test_render_interrupted_while_writing_to_disk_keeps_the_old_document(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("render", "2025").exit_code == 0
+    output = shipped / "build" / "aktivitetsplan-2025.docx"
+    before = output.read_bytes()
+
+    calls: list[int] = []
+
+    def interrupted(fd: int) -> None:
+        calls.append(fd)
+        raise KeyboardInterrupt  # Ctrl+C after the bytes went out, before the rename
+
+    monkeypatch.setattr(os, "fsync", interrupted)
+    try:
+        run = cli("render", "2025")
+    except KeyboardInterrupt:
+        pass
+    else:  # the command line turns Ctrl+C into an aborted run
+        assert run.exit_code != 0
+    assert calls, "the write reached fsync and was interrupted there"
+    assert output.read_bytes() == before
+    assert _tmp_files(output.parent) == []
