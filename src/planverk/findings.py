@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import IntEnum
 
 
@@ -26,7 +26,6 @@ class Level(IntEnum):
 
 
 _LABELS = {Level.INFO: "info", Level.WARNING: "varning", Level.ERROR: "fel"}
-LEVEL_NAMES: tuple[str, ...] = ("fel", "varning", "info")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +52,6 @@ class Finding:
     span: Span = NO_SPAN
     hint: str | None = None
     rule: str = ""
-    related: tuple[str, ...] = field(default=())
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

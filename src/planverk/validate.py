@@ -22,9 +22,6 @@ class Result:
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
 
-    def count(self, level: Level) -> int:
-        return sum(1 for f in self.findings if f.level == level)
-
     def fails(self, fail_level: Level = Level.ERROR) -> bool:
         return any(f.level >= fail_level for f in self.findings)
 

@@ -22,6 +22,7 @@ from planverk.model import (
     Section,
     Verksamhetsplan,
 )
+from planverk.model.handlingsplan import Report
 
 Path = tuple[str | int, ...]
 
@@ -71,18 +72,6 @@ def _section_goals(section: Section, path: Path) -> Iterator[GoalAt]:
         yield from _section_goals(child, (*path, "avsnitt", s_index))
 
 
-def sections(vp: Verksamhetsplan) -> Iterator[tuple[Section, Path, int]]:
-    """Every agreement paragraph with its path and depth (1 for § 8, 2 for § 8.1)."""
-
-    def walk(items: list[Section], path: Path, depth: int) -> Iterator[tuple[Section, Path, int]]:
-        for index, section in enumerate(items):
-            here = (*path, "avsnitt", index)
-            yield section, here, depth
-            yield from walk(section.sections, here, depth + 1)
-
-    yield from walk(vp.sections, (), 1)
-
-
 def activities(ap: Aktivitetsplan) -> Iterator[ActivityAt]:
     for f_index, area in enumerate(ap.focus_areas):
         for h_index, heading in enumerate(area.headings):
@@ -100,6 +89,20 @@ def activities(ap: Aktivitetsplan) -> Iterator[ActivityAt]:
 def actions(hp: Handlingsplan) -> Iterator[ActionAt]:
     for index, action in enumerate(hp.actions):
         yield ActionAt(action, ("åtgärder", index))
+
+
+@dataclass(frozen=True, slots=True)
+class ReportAt:
+    report: Report
+    action: ActionAt
+    path: Path
+
+
+def reports(hp: Handlingsplan) -> Iterator[ReportAt]:
+    """Every follow-up report of every action, with its path."""
+    for item in actions(hp):
+        for index, report in enumerate(item.action.reports):
+            yield ReportAt(report, item, (*item.path, "rapporter", index))
 
 
 # Keys whose string values are ids, references or codes rather than prose.

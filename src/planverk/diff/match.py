@@ -29,9 +29,6 @@ class Pairing:
     pairs: list[tuple[int, int, float]]
     comparisons: int = 0
 
-    def new_for_old(self) -> dict[int, int]:
-        return {i: j for i, j, _ in self.pairs}
-
 
 def match(
     old_keys: Sequence[str | None],

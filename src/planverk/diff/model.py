@@ -90,19 +90,6 @@ class PlanKind(StrEnum):
 
 
 @dataclass(frozen=True, slots=True)
-class Place:
-    """Where an item sits: the chain of containers above it, outermost first."""
-
-    containers: tuple[Node, ...]
-
-    def label(self) -> str:
-        return " › ".join(node.label for node in self.containers)
-
-    def of(self, element: Element) -> Node | None:
-        return next((node for node in self.containers if node.element is element), None)
-
-
-@dataclass(frozen=True, slots=True)
 class Change:
     """One change to one item (an activity, a rubrik, a goal, an action ...).
 
@@ -190,10 +177,6 @@ class DiffResult:
     def elements(self) -> list[Element]:
         """Element types (of the items changed), in the order they first appear."""
         return list(dict.fromkeys(change.item.owner.element for change in self.changes))
-
-    def is_new(self, node: Node) -> bool:
-        """The node (of the newer tree) has no counterpart in the older."""
-        return id(node) not in self.old_of
 
     def is_gone(self, node: Node) -> bool:
         """The node (of the older tree) has no counterpart in the newer."""

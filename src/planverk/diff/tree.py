@@ -145,14 +145,6 @@ class Node:
             node = node.parent
         return chain[::-1]
 
-    def ancestor(self, element: Element) -> Node | None:
-        node = self.parent
-        while node is not None:
-            if node.element is element:
-                return node
-            node = node.parent
-        return None
-
     def walk(self) -> Iterator[Node]:
         """This node and everything below it, in document order."""
         stack = [self]

@@ -109,7 +109,3 @@ class Period(Strict):
 
     def label(self) -> str:
         return f"{self.start}–{self.end}"
-
-
-def bullet_text(item: BulletItem) -> str:
-    return item if isinstance(item, str) else item.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import inspect
 import re
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
@@ -127,10 +127,6 @@ class Context:
             hint,
             self.rule.name,
         )
-
-
-def each(items: Iterable[Finding]) -> Iterator[Finding]:
-    yield from items
 
 
 class Suggester:

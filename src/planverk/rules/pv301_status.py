@@ -42,25 +42,21 @@ _ASCII = {"gron": "grön", "rod": "röd", "gront": "grön", "gult": "gul", "klar
 
 def check(ctx: Context) -> Iterator[Finding]:
     for hp in ctx.planset.hps:
-        for item in walk.actions(hp.plan):
-            values = [((*item.path, "status"), item.action.status)]
-            values += [
-                ((*item.path, "rapporter", index, "status"), report.status)
-                for index, report in enumerate(item.action.reports)
-            ]
-            for path, status in values:
-                if status is None or status in STATUS_VALUES:
-                    continue
-                guess = _ASCII.get(status.casefold()) or closest(status.casefold(), STATUS_VALUES)
-                yield ctx.finding(
-                    hp,
-                    path,
-                    f"okänd status '{status}'",
-                    (f"Menade du '{guess}'? " if guess else "")
-                    + "Tillåtna värden: "
-                    + ", ".join(STATUS_VALUES)
-                    + ".",
-                )
+        values = [((*a.path, "status"), a.action.status) for a in walk.actions(hp.plan)]
+        values += [((*r.path, "status"), r.report.status) for r in walk.reports(hp.plan)]
+        for path, status in values:
+            if status is None or status in STATUS_VALUES:
+                continue
+            guess = _ASCII.get(status.casefold()) or closest(status.casefold(), STATUS_VALUES)
+            yield ctx.finding(
+                hp,
+                path,
+                f"okänd status '{status}'",
+                (f"Menade du '{guess}'? " if guess else "")
+                + "Tillåtna värden: "
+                + ", ".join(STATUS_VALUES)
+                + ".",
+            )
 
 
 RULE = rule(

@@ -49,14 +49,15 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"status {action.status} utan kommentar för åtgärden '{action.id}'",
                     "Skriv i `kommentar:` vad problemet är och vilket stöd som behövs.",
                 )
-            for index, report in enumerate(action.reports):
-                if report.status in _NEEDS_COMMENT and not (report.comment or "").strip():
-                    yield ctx.finding(
-                        hp,
-                        (*item.path, "rapporter", index, "status"),
-                        f"rapporten för {report.period} har status {report.status} utan kommentar",
-                        "Skriv i rapportens `kommentar:` vad problemet är.",
-                    )
+        for at in walk.reports(hp.plan):
+            report = at.report
+            if report.status in _NEEDS_COMMENT and not (report.comment or "").strip():
+                yield ctx.finding(
+                    hp,
+                    (*at.path, "status"),
+                    f"rapporten för {report.period} har status {report.status} utan kommentar",
+                    "Skriv i rapportens `kommentar:` vad problemet är.",
+                )
 
 
 RULE = rule(

@@ -54,19 +54,19 @@ def check(ctx: Context) -> Iterator[Finding]:
     known = set(calendar.ids)
     listing = ", ".join(f"{p.id} ({p.name})" for p in calendar.periods) or "inga"
     for hp in ctx.planset.hps:
-        for item in walk.actions(hp.plan):
-            for index, report in enumerate(item.action.reports):
-                if report.period in known:
-                    continue
-                guess = closest(report.period, known)
-                yield ctx.finding(
-                    hp,
-                    (*item.path, "rapporter", index, "period"),
-                    f"perioden '{report.period}' finns inte bland projektets uppföljningsperioder",
-                    (f"Menade du '{guess}'? " if guess else "")
-                    + f"Kända perioder: {listing}. En egen period läggs till under "
-                    "`uppföljningsperioder:` i plans/planverk.yaml.",
-                )
+        for at in walk.reports(hp.plan):
+            period = at.report.period
+            if period in known:
+                continue
+            guess = closest(period, known)
+            yield ctx.finding(
+                hp,
+                (*at.path, "period"),
+                f"perioden '{period}' finns inte bland projektets uppföljningsperioder",
+                (f"Menade du '{guess}'? " if guess else "")
+                + f"Kända perioder: {listing}. En egen period läggs till under "
+                "`uppföljningsperioder:` i plans/planverk.yaml.",
+            )
 
 
 RULE = rule(

@@ -49,26 +49,23 @@ from planverk.rules.base import Context, rule
 def check(ctx: Context) -> Iterator[Finding]:
     calendar = Calendar.of(ctx.project)
     for hp in ctx.planset.hps:
-        for item in walk.actions(hp.plan):
-            for index, report in enumerate(item.action.reports):
-                date = report.date
-                years = [hp.plan.year] if hp.plan.year is not None else [date.year, date.year - 1]
-                candidates = [
-                    span for year in years if (span := calendar.span(report.period, year))
-                ]
-                if not candidates or any(
-                    span.start <= date <= span.report_deadline for span in candidates
-                ):
-                    continue  # an unknown period is PV308's
-                span = candidates[0]
-                yield ctx.finding(
-                    hp,
-                    (*item.path, "rapporter", index, "datum"),
-                    _message(report.period, span, date.isoformat(), date < span.start),
-                    f"En rapport för {span.name} dateras mellan {span.start.isoformat()} och "
-                    f"{span.report_deadline.isoformat()} ({GRACE_DAYS} dagar efter periodens "
-                    "slut). Rätta datumet eller perioden.",
-                )
+        for at in walk.reports(hp.plan):
+            report, date = at.report, at.report.date
+            years = [hp.plan.year] if hp.plan.year is not None else [date.year, date.year - 1]
+            candidates = [span for year in years if (span := calendar.span(report.period, year))]
+            if not candidates or any(
+                span.start <= date <= span.report_deadline for span in candidates
+            ):
+                continue  # an unknown period is PV308's
+            span = candidates[0]
+            yield ctx.finding(
+                hp,
+                (*at.path, "datum"),
+                _message(report.period, span, date.isoformat(), date < span.start),
+                f"En rapport för {span.name} dateras mellan {span.start.isoformat()} och "
+                f"{span.report_deadline.isoformat()} ({GRACE_DAYS} dagar efter periodens "
+                "slut). Rätta datumet eller perioden.",
+            )
 
 
 def _message(period: str, span: PeriodSpan, date: str, early: bool) -> str:

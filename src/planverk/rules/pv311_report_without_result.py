@@ -50,25 +50,24 @@ from planverk.rules.base import Context, rule
 def check(ctx: Context) -> Iterator[Finding]:
     calendar = Calendar.of(ctx.project)
     for hp in ctx.planset.hps:
-        for item in walk.actions(hp.plan):
-            action = item.action
-            for index, report in enumerate(action.reports):
-                if (report.result or "").strip():
+        for at in walk.reports(hp.plan):
+            report = at.report
+            if (report.result or "").strip():
+                continue
+            if report.status == "avslutad":
+                why = "avslutar åtgärden"
+            else:
+                last = calendar.last(calendar.report_year(report, hp.plan.year))
+                if at.action.action.follow_up is None or last is None or last.id != report.period:
                     continue
-                if report.status == "avslutad":
-                    why = "avslutar åtgärden"
-                else:
-                    last = calendar.last(calendar.report_year(report, hp.plan.year))
-                    if action.follow_up is None or last is None or last.id != report.period:
-                        continue
-                    why = f"är årets sista ({last.name})"
-                yield ctx.finding(
-                    hp,
-                    (*item.path, "rapporter", index, "status"),
-                    f"rapporten för {report.period} {why} men saknar resultat",
-                    "Skriv i rapportens `resultat:` vad åtgärden har lett till, gärna mätt "
-                    "mot uppföljningens mål.",
-                )
+                why = f"är årets sista ({last.name})"
+            yield ctx.finding(
+                hp,
+                (*at.path, "status"),
+                f"rapporten för {report.period} {why} men saknar resultat",
+                "Skriv i rapportens `resultat:` vad åtgärden har lett till, gärna mätt "
+                "mot uppföljningens mål.",
+            )
 
 
 RULE = rule(
