@@ -1,3 +1,3 @@
-from planverk.cli.app import main
+from planverk.cli.entry import main
 
 main()

@@ -1,12 +1,10 @@
 """Aktivitetsplan (AP): a year's activities per fokusområde and rubrik, each serving a VP goal."""
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field
 
-from planverk.model.common import Decision, Id, StrategicDirection, Strict, Text
+from planverk.model.common import Decision, Id, StrategicDirection, Strict, Text, empty_list
 
 
 class Activity(Strict):
@@ -17,7 +15,7 @@ class Activity(Strict):
     goal: Id | None = Field(
         default=None, alias="mål", description="VP-målets id; ärvs annars från rubriken."
     )
-    responsible: list[Id] = Field(default_factory=list, alias="ansvar")
+    responsible: list[Id] = Field(default_factory=empty_list, alias="ansvar")
     decision: Decision | None = Field(default=None, alias="beslut")
     comment: Text | None = Field(default=None, alias="kommentar")
 
@@ -30,13 +28,13 @@ class Heading(Strict):
     goal: Id | None = Field(
         default=None, alias="mål", description="VP-mål som rubrikens aktiviteter tjänar."
     )
-    activities: list[Activity] = Field(default_factory=list, alias="aktiviteter")
+    activities: list[Activity] = Field(default_factory=empty_list, alias="aktiviteter")
 
 
 class ApFocusArea(Strict):
     id: Id = Field(alias="id")
     heading: Text = Field(alias="rubrik")
-    headings: list[Heading] = Field(default_factory=list, alias="rubriker")
+    headings: list[Heading] = Field(default_factory=empty_list, alias="rubriker")
 
 
 class Aktivitetsplan(Strict):
@@ -53,4 +51,4 @@ class Aktivitetsplan(Strict):
     decision: Decision | None = Field(default=None, alias="beslut")
     introduction: Text | None = Field(default=None, alias="inledning")
     direction: StrategicDirection | None = Field(default=None, alias="strategisk-inriktning")
-    focus_areas: list[ApFocusArea] = Field(default_factory=list, alias="fokusområden")
+    focus_areas: list[ApFocusArea] = Field(default_factory=empty_list, alias="fokusområden")

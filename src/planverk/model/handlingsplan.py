@@ -5,14 +5,12 @@ nationellt insatsområde, prioriterat område och patientlöften, aktiviteter (t
 samverkan), uppföljning, status and kommentar.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from planverk.model.common import Decision, Id, StatusText, Strict, Text
+from planverk.model.common import Decision, Id, StatusText, Strict, Text, empty_list
 
 
 class Assignment(Strict):
@@ -34,7 +32,7 @@ class FollowUp(Strict):
     """Uppföljning: metod, kvalitetsindikatorer, mål och resultat."""
 
     method: Text | None = Field(default=None, alias="metod")
-    indicators: list[Text] = Field(default_factory=list, alias="kvalitetsindikatorer")
+    indicators: list[Text] = Field(default_factory=empty_list, alias="kvalitetsindikatorer")
     target: Text | None = Field(default=None, alias="mål")
     result: Text | None = Field(default=None, alias="resultat")
 
@@ -58,15 +56,15 @@ class Action(Strict):
     goal: Id | None = Field(default=None, alias="mål", description="VP-målets id.")
     national_area: Text | None = Field(default=None, alias="nationellt-insatsområde")
     priority_area: Text | None = Field(default=None, alias="prioriterat-område")
-    patient_promises: list[Text] = Field(default_factory=list, alias="patientlöften")
-    assignments: list[Assignment] = Field(default_factory=list, alias="uppdrag")
-    responsible: list[Id] = Field(default_factory=list, alias="ansvar")
+    patient_promises: list[Text] = Field(default_factory=empty_list, alias="patientlöften")
+    assignments: list[Assignment] = Field(default_factory=empty_list, alias="uppdrag")
+    responsible: list[Id] = Field(default_factory=empty_list, alias="ansvar")
     schedule: Schedule | None = Field(default=None, alias="tidplan")
     collaboration: Text | None = Field(default=None, alias="samverkan")
     follow_up: FollowUp | None = Field(default=None, alias="uppföljning")
     status: StatusText | None = Field(default=None, alias="status")
     comment: Text | None = Field(default=None, alias="kommentar")
-    reports: list[Report] = Field(default_factory=list, alias="rapporter")
+    reports: list[Report] = Field(default_factory=empty_list, alias="rapporter")
     decision: Decision | None = Field(default=None, alias="beslut")
 
 
@@ -82,4 +80,4 @@ class Handlingsplan(Strict):
     vp: Id | None = Field(default=None, alias="verksamhetsplan")
     decision: Decision | None = Field(default=None, alias="beslut")
     introduction: Text | None = Field(default=None, alias="inledning")
-    actions: list[Action] = Field(default_factory=list, alias="åtgärder")
+    actions: list[Action] = Field(default_factory=empty_list, alias="åtgärder")

@@ -1,12 +1,10 @@
 """The project file: the sjukvårdsregion, its regions, bodies and glossary, and rule settings."""
 
-from __future__ import annotations
-
 from typing import Annotated, Literal
 
 from pydantic import Discriminator, Field, Tag
 
-from planverk.model.common import Id, Strict, Text, shape_tag
+from planverk.model.common import Id, Strict, Text, empty_dict, empty_list, shape_tag
 
 Level = Literal["fel", "varning", "info", "av"]
 
@@ -60,13 +58,13 @@ class Project(Strict):
     kind: Literal["projekt"] = Field(alias="typ")
     id: Id = Field(alias="id")
     name: Text = Field(alias="namn", description="T.ex. Sjukvårdsregion Mellansverige.")
-    regions: list[Region] = Field(default_factory=list, alias="regioner")
-    bodies: list[Body] = Field(default_factory=list, alias="organ")
+    regions: list[Region] = Field(default_factory=empty_list, alias="regioner")
+    bodies: list[Body] = Field(default_factory=empty_list, alias="organ")
     glossary: dict[str, Text] = Field(
-        default_factory=dict, alias="ordlista", description="Förkortning: betydelse."
+        default_factory=empty_dict, alias="ordlista", description="Förkortning: betydelse."
     )
     rules: dict[str, RuleValue] = Field(
-        default_factory=dict,
+        default_factory=empty_dict,
         alias="regler",
         description="Regelkod: nivå (fel, varning, info, av).",
     )

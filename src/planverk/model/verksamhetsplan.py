@@ -7,8 +7,6 @@ One model holds both styles without code per region:
   plan's own bullets (the agreement-paragraph style).
 """
 
-from __future__ import annotations
-
 from typing import Literal
 
 from pydantic import Field
@@ -21,6 +19,7 @@ from planverk.model.common import (
     StrategicDirection,
     Strict,
     Text,
+    empty_list,
 )
 
 
@@ -30,7 +29,7 @@ class Goal(Strict):
     id: Id = Field(alias="id")
     heading: Text = Field(alias="rubrik")
     text: Text | None = Field(default=None, alias="text")
-    bullets: list[BulletItem] = Field(default_factory=list, alias="punkter")
+    bullets: list[BulletItem] = Field(default_factory=empty_list, alias="punkter")
     decision: Decision | None = Field(default=None, alias="beslut")
 
 
@@ -40,7 +39,7 @@ class FocusArea(Strict):
     id: Id = Field(alias="id")
     heading: Text = Field(alias="rubrik")
     text: Text | None = Field(default=None, alias="text")
-    goals: list[Goal] = Field(default_factory=list, alias="mål")
+    goals: list[Goal] = Field(default_factory=empty_list, alias="mål")
 
 
 class PlanPart(Strict):
@@ -48,7 +47,7 @@ class PlanPart(Strict):
 
     heading: Text | None = Field(default=None, alias="rubrik")
     text: Text | None = Field(default=None, alias="text")
-    bullets: list[BulletItem] = Field(default_factory=list, alias="punkter")
+    bullets: list[BulletItem] = Field(default_factory=empty_list, alias="punkter")
 
 
 class Section(Strict):
@@ -60,8 +59,8 @@ class Section(Strict):
         default=None, alias="avtalstext", description="Avtalets egen text, citerad."
     )
     plan: PlanPart | None = Field(default=None, alias="plan")
-    goals: list[Goal] = Field(default_factory=list, alias="mål")
-    sections: list[Section] = Field(default_factory=list, alias="avsnitt")
+    goals: list[Goal] = Field(default_factory=empty_list, alias="mål")
+    sections: "list[Section]" = Field(default_factory=empty_list, alias="avsnitt")
 
 
 class Verksamhetsplan(Strict):
@@ -74,10 +73,10 @@ class Verksamhetsplan(Strict):
     decision: Decision | None = Field(default=None, alias="beslut")
     introduction: Text | None = Field(default=None, alias="inledning")
     direction: StrategicDirection | None = Field(default=None, alias="strategisk-inriktning")
-    focus_areas: list[FocusArea] = Field(default_factory=list, alias="fokusområden")
+    focus_areas: list[FocusArea] = Field(default_factory=empty_list, alias="fokusområden")
     goals: list[Goal] = Field(
-        default_factory=list, alias="mål", description="Mål utan fokusområde."
+        default_factory=empty_list, alias="mål", description="Mål utan fokusområde."
     )
     sections: list[Section] = Field(
-        default_factory=list, alias="avsnitt", description="Avtalsparagrafer (§)."
+        default_factory=empty_list, alias="avsnitt", description="Avtalsparagrafer (§)."
     )
