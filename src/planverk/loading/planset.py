@@ -12,8 +12,9 @@ from typing import Generic, TypeVar
 
 from planverk.findings import Finding, Level, Span
 from planverk.loading.gcpause import paused_gc
+from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
-from planverk.loading.yamlfile import YamlDocument, decode, parse
+from planverk.loading.yamlfile import YamlDocument, decode
 from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan
 
 P = TypeVar("P", Project, Verksamhetsplan, Aktivitetsplan, Handlingsplan)
@@ -181,6 +182,7 @@ def load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> Pl
 def _load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> PlanSet:
     planset = PlanSet(root=root, plan_dir=plan_dir)
     seen: dict[tuple[str, object], YamlDocument] = {}
+    texts: list[tuple[str, str]] = []
     for source in sources:
         if isinstance(source.content, OSError):
             planset.findings.append(unreadable(source.display, source.content))
@@ -189,7 +191,8 @@ def _load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> P
         if problem is not None or text is None:
             planset.findings.append(problem or unreadable(source.display, OSError()))
             continue
-        doc = parse(text, source.display)
+        texts.append((text, source.display))
+    for doc in parse_all(texts):
         plan = validate_document(doc)
         planset.documents.append(doc)
         planset.findings.extend(doc.findings)
