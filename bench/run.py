@@ -50,7 +50,7 @@ README = BENCH / "README.md"
 START, END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
 # The libraries `planverk validate` stands on, imported and nothing else: a reference for
 # how fast this machine starts Python programs at the moment.
-_STACK = "import typer, typer.main, pydantic.main, ruamel.yaml.cyaml"
+_STACK = "import typer, typer.main, typer._adapters, pydantic.main, ruamel.yaml.cyaml"
 KINDS = ("projekt", "verksamhetsplan", "aktivitetsplan", "handlingsplan")
 _KIND = re.compile(r"^typ:\s*(\S+)", re.MULTILINE)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from planverk.diff.model import Op, Segment
 
@@ -104,6 +105,7 @@ def _slide_spaces(segments: list[Segment]) -> list[Segment]:
     return [seg for seg in out if seg.text]
 
 
+@lru_cache(maxsize=4096)  # the layout asks up to three times per change
 def similarity(old: str, new: str) -> float:
     """Share of words the two texts have in common, in order (0.0 to 1.0)."""
     a, b = words(old), words(new)
