@@ -9,7 +9,7 @@ from typing import NoReturn
 import typer
 
 from planverk import __version__
-from planverk.cli import entry, lazy, swedish
+from planverk.cli import lazy, swedish
 from planverk.cli.common import EXIT_INTERNAL, EXIT_USAGE
 
 app = typer.Typer(
@@ -38,7 +38,6 @@ def root(
     ),
 ) -> None:
     """Planer för en sjukvårdsregion som versionshanterad YAML."""
-    entry.resume()  # start-up is over; the command may build cycles
 
 
 # One line per command: the module planverk.cli.<module> defines NAME and command().

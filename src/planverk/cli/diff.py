@@ -117,7 +117,7 @@ def command(
     from planverk.diff.model import PlanKind
     from planverk.diff.select import DiffError, diff
     from planverk.diff.sources import Needs, load_worktree, needs
-    from planverk.diff.tree import paused_gc
+    from planverk.gcpause import paused_gc
     from planverk.loading.planset import PlanSetNotFound, find_plan_dir
 
     if new is None and since is None:

@@ -1,10 +1,16 @@
-"""The `planverk` console script: start-up runs with the cyclic garbage collector paused.
+"""The `planverk` console script: the process runs with the cyclic garbage collector off.
 
-Importing Typer, Pydantic and a command's modules, and building the plan models' validators,
-allocates a few hundred thousand objects that live until the process ends. With the
-collector on, it walks them over and over: about a tenth of `planverk validate`'s time on
-the shipped plans (bench/README.md). The collector is turned back on by `resume()`, which
-the app calls as soon as a command starts running.
+Reference counting frees everything planverk lets go of; the cyclic collector only finds
+reference cycles, and planverk's data (plain dicts and lists, frozen models, findings, the
+documents being written) has next to none. Measured on the bench corpora (bench/README.md),
+the collector finds fewer than a thousand objects in any command while it walks millions
+again and again: with it off, `planverk validate` on 50 000 activities took 4,6 s instead
+of 5,0 s, rendering a handlingsplan of 5 000 rows 1,35 s instead of 1,6 s, and peak memory
+was the same to within 1 MB in every command measured.
+
+This holds for the command line, a process that ends when the command does. Used as a
+library, planverk leaves the collector alone except while it loads and checks a plan set
+(planverk.loading.gcpause).
 """
 
 from __future__ import annotations
@@ -12,26 +18,13 @@ from __future__ import annotations
 import gc
 import os
 
-_paused = False
-
 
 def main() -> None:
     """Run `planverk` from the command line."""
-    global _paused
+    gc.disable()
     # Pydantic looks for plugins in every installed package's metadata when the first model
     # is built; the plan models want none (Typer turns them off for its own adapters too).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if gc.isenabled():
-        gc.disable()
-        _paused = True
     from planverk.cli.app import main as run
 
     run()
-
-
-def resume() -> None:
-    """Turn the collector back on if start-up turned it off."""
-    global _paused
-    if _paused:
-        _paused = False
-        gc.enable()

@@ -8,9 +8,7 @@ only, so one algorithm serves aktivitetsplaner, verksamhetsplaner and handlingsp
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol
@@ -155,17 +153,3 @@ class Node:
 
     def children_of(self, element: Element) -> list[Node]:
         return [child for child in self.children if child.element is element]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while trees are built and walked: the trees are
-    many small linked objects, and collecting midway only costs time (they are freed as a
-    whole afterwards)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Generic, TypeVar
 
 from planverk.findings import Finding, Level, Span
-from planverk.loading.gcpause import paused_gc
+from planverk.gcpause import paused_gc
 from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument, decode

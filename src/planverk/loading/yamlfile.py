@@ -9,7 +9,6 @@ exceptions.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import io
 import re
 from array import array
@@ -24,6 +23,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import Resolver
 
 from planverk.findings import Finding, Level, Span
+from planverk.gcpause import paused_gc
 from planverk.loading.sourcemap import Pos, SourceMap
 
 MAX_DEPTH = 50
@@ -493,9 +493,7 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
 def parse(text: str, display: str) -> YamlDocument:
     """Compose and build one YAML document; problems become findings on the document."""
     doc = YamlDocument(display=display, text=text, source_map=SourceMap(text))
-    gc_was_enabled = gc.isenabled()
-    gc.disable()  # the builder allocates many small containers and no cycles
-    try:
+    with paused_gc():  # the builder allocates many small containers and no cycles
         too_deep = _too_deep(text, display)
         if too_deep is not None:
             doc.findings.append(too_deep)
@@ -545,7 +543,4 @@ def parse(text: str, display: str) -> YamlDocument:
             doc.findings[first] = replace(
                 old, message=f"{old.message} ({builder.aliases} alias i filen)"
             )
-    finally:
-        if gc_was_enabled:
-            gc.enable()
     return doc
