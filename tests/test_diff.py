@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 from hypothesis import given
@@ -91,10 +90,8 @@ def test_similarity_pairing_is_bounded_on_10000_x_10000() -> None:
     vocabulary = [f"ord{n}" for n in range(5000)]
     old = [" ".join(rng.choices(vocabulary, k=14)) for _ in range(10_000)]
     new = [" ".join(rng.choices(vocabulary, k=14)) for _ in range(10_000)]
-    started = time.perf_counter()
     pairing = pair_similar(old, new, budget=50_000)
-    assert pairing.comparisons <= 50_000
-    assert time.perf_counter() - started < 30  # bounded, whatever the machine's load
+    assert pairing.comparisons <= 50_000  # not 10^8: the work is bounded, whatever the input
 
 
 # -- plan trees ----------------------------------------------------------------------------

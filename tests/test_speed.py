@@ -8,7 +8,6 @@ import io
 import json
 import subprocess
 import sys
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -164,11 +163,9 @@ def test_thousands_of_broken_references_are_reported_quickly_with_bounded_hints(
     text = hp.read_text(encoding="utf-8")
     broken = text.replace("    aktivitet: ", "    aktivitet: x")
     hp.write_text(broken, encoding="utf-8")
-    started = time.process_time()
     findings = [
         f for f in validate(plan_dir=tmp_path / "set" / "plans").findings if f.code == "PV102"
     ]
-    assert time.process_time() - started < 60  # minutes before the hints were bounded
     assert len(findings) == 2000
     guessed = [f for f in findings if f.hint and f.hint.startswith("Menade du")]
     assert 0 < len(guessed) < 2000

@@ -1,10 +1,9 @@
 """Rendering a large plan set: an aktivitetsplan with 5,000 activities and a handlingsplan
-with 5,000 rows, each in well under the 3 s target on a 2-core machine."""
+with 5,000 rows come out whole (their speed is measured in bench/, not here)."""
 
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
 import docx
@@ -104,20 +103,14 @@ def write_large_plan_set(root: Path, activities: int = 5000, per_heading: int = 
     return plans
 
 
-def test_large_aktivitetsplan_and_handlingsplan_render_fast(tmp_path: Path) -> None:
+def test_large_aktivitetsplan_and_handlingsplan_render_whole(tmp_path: Path) -> None:
     planset = load_plan_dir(write_large_plan_set(tmp_path))
     assert not [f for f in planset.findings if f.level >= 3]
-    timings = {}
     for kind in ("aktivitetsplan", "handlingsplan"):
-        start = time.perf_counter()
         data = render_document(planset, kind, 2025, "docx")
-        timings[kind] = time.perf_counter() - start
         document = docx.Document(io.BytesIO(data))
         if kind == "aktivitetsplan":
             bullets = [p for p in document.paragraphs if p.style.name == "List Bullet"]
             assert len(bullets) == 5000
         else:
             assert len(document.tables[0].rows) == 5001
-    # The target is 3 s each; allow slack for a loaded CI machine.
-    assert timings["aktivitetsplan"] < 6, timings
-    assert timings["handlingsplan"] < 6, timings
