@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -14,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from planverk import walk
@@ -21,6 +24,7 @@ from planverk.cli.app import COMMANDS
 from planverk.cli.lazy import scan
 from planverk.loading.planset import load_plan_dir
 from planverk.loading.yamlfile import _Composer, parse
+from planverk.rules import pv304_glossary
 from planverk.validate import validate
 from tests.conftest import ROOT, cli
 
@@ -152,6 +156,32 @@ def test_placeholder_is_found_with_or_without_the_text_shortcut(
     ap.write_text(ap.read_text(encoding="utf-8") + f"inledning: {text}\n", encoding="utf-8")
     codes = [f.code for f in validate(plan_dir=minimal / "plans").findings]
     assert ("PV305" in codes) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Planen följer upp arbetet med NSPL.", True),
+        ('"Planen följer upp \\u004eSPL."', True),  # written with an escape: N
+        ("Planen följer upp arbetet med NHV.", False),  # in the glossary
+        ("Planen följer upp arbetet. # NSPL i en kommentar", False),
+    ],
+)
+def test_unknown_abbreviation_is_found_with_or_without_the_text_shortcut(
+    minimal: Path, text: str, found: bool
+) -> None:
+    ap = minimal / "plans" / "aktivitetsplan-2025.yaml"
+    ap.write_text(ap.read_text(encoding="utf-8") + f"inledning: {text}\n", encoding="utf-8")
+    findings = [f for f in validate(plan_dir=minimal / "plans").findings if f.code == "PV304"]
+    assert bool(findings) is found
+    if found:
+        assert "NSPL" in findings[0].message
+
+
+@given(st.text(alphabet="AÅÖBIa-_ 1.\n", max_size=40))
+def test_abbreviation_pattern_matches_as_the_plain_one(text: str) -> None:
+    plain = re.compile(r"(?<![\w-])[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?(?![\w])")
+    assert pv304_glossary._ABBREVIATION.findall(text) == plain.findall(text)
 
 
 def test_thousands_of_broken_references_are_reported_quickly_with_bounded_hints(

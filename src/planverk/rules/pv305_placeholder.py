@@ -26,6 +26,8 @@ _START = re.compile(
     r"\s*(?:todo|fixme|tbd|xxx+|\?+|\.{3}|…|-+|text kommer|lorem ipsum)\b", re.IGNORECASE
 )
 _WORD = re.compile(r"\b(?:TODO|FIXME|XXX)\b", re.IGNORECASE)
+# The first characters _START can match (after stripping): a quick test before the regex.
+_CAN_START = frozenset("tTfFxX?.…-lL")
 # Characters that re.IGNORECASE matches to ASCII letters but str.lower() does not.
 _SPECIAL_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
 
@@ -48,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     key=True,
                 )
             elif (
-                _START.match(stripped)
+                (stripped[0] in _CAN_START and _START.match(stripped))
                 or (words and _WORD.search(stripped))
                 or stripped in ("…", "...", "?")
             ):
