@@ -23,8 +23,12 @@ from planverk.render.targets import Kind, Target, select
 FORMATS = ("docx", "md", "html", "pdf")
 TEMPLATE_DIR = "templates"
 DOKUMENTMALL = "dokumentmall.docx"
-# planverk's own templates, beside the package in a source checkout.
-BUNDLED_TEMPLATES = Path(__file__).resolve().parents[3] / TEMPLATE_DIR
+# planverk's own templates: installed as planverk/templates/ (see pyproject.toml), or in a
+# source checkout the top-level templates/ they are installed from.
+_INSTALLED = Path(__file__).resolve().parents[1] / TEMPLATE_DIR
+BUNDLED_TEMPLATES = (
+    _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parents[3] / TEMPLATE_DIR
+)
 
 __all__ = [
     "FORMATS",
