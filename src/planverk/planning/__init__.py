@@ -1,3 +1,2 @@
 """The planning year: next year's plan (`new`), follow-up status (`status`), a new plan
-repository (`init`). Nothing heavy is imported here; validate's rules use
-:mod:`planverk.planning.periods`."""
+repository (`init`). Nothing heavy is imported here."""

@@ -40,7 +40,7 @@ from planverk.loading.planset import Loaded, PlanSet
 from planverk.model import Action, Handlingsplan, Section, Verksamhetsplan
 from planverk.model.common import STATUS_VALUES, Status
 from planverk.model.handlingsplan import Report
-from planverk.planning.periods import Calendar, PeriodSpan
+from planverk.model.periods import Calendar, PeriodSpan
 
 FINISHED = Status.FINISHED.value
 NOT_REPORTED = Status.NOT_REPORTED.value

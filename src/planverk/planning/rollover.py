@@ -37,9 +37,9 @@ from planverk.loading.planset import Loaded, PlanSet, display_path
 from planverk.loading.yamlfile import parse
 from planverk.model import Action, Aktivitetsplan, Handlingsplan
 from planverk.model.common import Status
+from planverk.model.periods import Calendar
 from planverk.planning import yamledit
 from planverk.planning.followup import current_status
-from planverk.planning.periods import Calendar
 
 FINISHED = Status.FINISHED.value
 NOT_REPORTED = Status.NOT_REPORTED.value

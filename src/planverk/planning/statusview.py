@@ -7,8 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
+from planverk.model.periods import GRACE_DAYS
 from planverk.planning.followup import ActionStatus, Overview
-from planverk.planning.periods import GRACE_DAYS
 
 TEXT_WIDTH = 70  # action texts are cut to this many characters in lists
 

@@ -42,7 +42,7 @@ from collections.abc import Iterator
 
 from planverk import walk
 from planverk.findings import Finding, Level
-from planverk.planning.periods import GRACE_DAYS, Calendar, PeriodSpan
+from planverk.model.periods import GRACE_DAYS, Calendar, PeriodSpan
 from planverk.rules.base import Context, rule
 
 

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 
 from planverk import walk
 from planverk.findings import Finding
-from planverk.planning.periods import Calendar
+from planverk.model.periods import Calendar
 from planverk.rules.base import Context, rule
 
 

@@ -48,7 +48,7 @@ PASS plans/planverk.yaml:
 from collections.abc import Iterator
 
 from planverk.findings import Finding, Level
-from planverk.planning.periods import end_date
+from planverk.model.periods import end_date
 from planverk.rules.base import Context, rule
 
 _KEY = "uppföljningsperioder"
