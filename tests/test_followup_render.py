@@ -14,15 +14,34 @@ from typing import Any
 
 import pytest
 from docx import Document
+from lxml import etree
 
 from planverk.loading.planset import load_plan_dir
-from planverk.planning.chart import CHART_TYPE, categories_of, series_values
+from planverk.planning.chart import C_NS, CHART_TYPE
 from planverk.planning.followup_doc import CHART_MARKER, render_followup
 from tests.conftest import ROOT
 from tests.test_status import STATUSES, _expected, _load
 
 ON = dt.date(2025, 9, 15)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+NS = {"c": C_NS}
+
+
+def series_values(xml: bytes) -> dict[str, list[int]]:
+    """Series name -> cached values, in category order as drawn."""
+    result: dict[str, list[int]] = {}
+    for ser in etree.fromstring(xml).iterfind(".//c:ser", NS):
+        name = "".join(ser.xpath("./c:tx//c:v/text()", namespaces=NS))
+        result[name] = [int(float(v)) for v in ser.xpath("./c:val//c:pt/c:v/text()", namespaces=NS)]
+    return result
+
+
+def categories_of(xml: bytes) -> list[str]:
+    """The categories in the order drawn from the bottom."""
+    first = etree.fromstring(xml).find(".//c:ser", NS)
+    if first is None:
+        return []
+    return [str(v) for v in first.xpath("./c:cat//c:pt/c:v/text()", namespaces=NS)]
 
 
 def _render(root: Path, fmt: str = "docx", **kwargs: Any) -> Any:

@@ -219,29 +219,3 @@ def insert_chart(document: Any, paragraph: Any, chart: StackedBars, width_cm: fl
     run = p.makeelement(f"{{{W_NS}}}r", {})
     run.append(parse_xml(inline_xml(rid, shape_id, chart, width_cm)))
     p.append(run)
-
-
-def _root(xml: bytes) -> Any:
-    from lxml import etree  # type: ignore[import-untyped]
-
-    return etree.fromstring(xml)
-
-
-def series_values(xml: bytes) -> dict[str, list[int]]:
-    """Series name -> cached values, in category order as drawn (for tests and checks)."""
-    ns = {"c": C_NS}
-    result: dict[str, list[int]] = {}
-    for ser in _root(xml).iterfind(".//c:ser", ns):
-        name = "".join(ser.xpath("./c:tx//c:v/text()", namespaces=ns))
-        values = [int(float(v)) for v in ser.xpath("./c:val//c:pt/c:v/text()", namespaces=ns)]
-        result[name] = values
-    return result
-
-
-def categories_of(xml: bytes) -> list[str]:
-    """The categories in the order drawn from the bottom (for tests and checks)."""
-    ns = {"c": C_NS}
-    first = _root(xml).find(".//c:ser", ns)
-    if first is None:
-        return []
-    return [str(v) for v in first.xpath("./c:cat//c:pt/c:v/text()", namespaces=ns)]
