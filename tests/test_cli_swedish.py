@@ -38,6 +38,10 @@ def test_help_is_swedish() -> None:
         (("valdate",), "planverk: fel: okänt kommando 'valdate' (menade du validate?)"),
         (("validate", "--bogus"), "planverk: fel: okänd flagga --bogus"),
         (("validate", "--format", "xml"), "'xml' är inte ett av 'text', 'json'"),
+        (("diff", "2024", "2025", "2026"), "planverk: fel: oväntat argument: 2026"),
+        (("render", "tjugo"), "ogiltigt värde för 'ÅR': det ska vara ett heltal"),
+        (("status", "20x5"), "ogiltigt värde för 'ÅR': det ska vara ett heltal"),
+        (("render", "2025", "-o"), "flaggan -o behöver ett värde\n  tips: kör 'planverk render"),
     ],
 )
 def test_usage_errors_are_swedish_with_exit_2(args: tuple[str, ...], expected: str) -> None:
@@ -46,6 +50,7 @@ def test_usage_errors_are_swedish_with_exit_2(args: tuple[str, ...], expected: s
     assert expected in run.stderr
     assert "tips: kör 'planverk" in run.stderr
     assert "Traceback" not in run.stderr + run.stdout
+    assert "Input should" not in run.stderr and "Got " not in run.stderr
 
 
 def test_validate_through_python_m_on_shipped_plans() -> None:

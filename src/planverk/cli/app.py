@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> None:
             typer.echo(str(format_message()))  # `planverk` alone: the help, not an error
             sys.exit(EXIT_USAGE)
         if callable(format_message) and isinstance(getattr(err, "exit_code", None), int):
-            _usage_error(err, str(format_message()))
+            _usage_error(err, str(format_message()), args)
         if type(err).__name__ == "Abort":
             typer.echo("planverk: avbrutet", err=True)
             sys.exit(130)
@@ -110,9 +110,22 @@ def _exit(code: int, *, quick: bool) -> NoReturn:
     os._exit(code)
 
 
-def _usage_error(err: Exception, message: str) -> NoReturn:
+def _usage_error(err: Exception, message: str, args: list[str]) -> NoReturn:
     ctx = getattr(err, "ctx", None)
-    command = getattr(ctx, "command_path", None) or "planverk"
+    command = getattr(ctx, "command_path", None) or _command_named(args)
     typer.echo(f"planverk: fel: {swedish.translate_error(message)}", err=True)
     typer.echo(f"  tips: kör '{command} --help' för att se vad kommandot tar.", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _command_named(args: list[str]) -> str:
+    """`planverk <command>` when the arguments start with a command's name (Click leaves some
+    errors, such as a flag without its value, without a context)."""
+    if args and not args[0].startswith("-"):
+        try:
+            names = typer.main.get_command(app).list_commands(None)  # type: ignore[attr-defined]
+        except Exception:
+            names = []
+        if args[0] in names:
+            return f"planverk {args[0]}"
+    return "planverk"

@@ -33,7 +33,9 @@ def command(
     year: Annotated[
         int | None,
         typer.Argument(
-            help="Året, t.ex. 2025 (behövs inte för en levande handlingsplan).", show_default=False
+            metavar="ÅR",
+            help="Året, t.ex. 2025 (behövs inte för en levande handlingsplan).",
+            show_default=False,
         ),
     ] = None,
     kind: Annotated[
