@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from planverk.cli.swedish import translate_error
+from planverk.cli.swedish import translate_error, value_type
 from tests.conftest import ROOT
+
+COMMAND_NAMES = ("validate", "schema", "regler", "status", "new", "init", "render", "diff", "fmt")
 
 
 def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -30,6 +33,24 @@ def test_help_is_swedish() -> None:
     assert run.returncode == 0
     for word in ("Användning:", "Flaggor", "Visa den här hjälpen och avsluta.", "Kontrollera"):
         assert word in run.stdout
+
+
+@pytest.mark.parametrize("command", COMMAND_NAMES)
+def test_every_command_help_names_value_types_in_swedish(command: str) -> None:
+    run = _run(command, "--help")
+    assert run.returncode == 0, run.stderr
+    shown = set(re.findall(r"<([^<>|]+)>", run.stdout))
+    assert shown <= {"heltal", "tal", "text", "sökväg", "sökväg …", "fil", "mapp", "datum"} | {
+        "dokument",
+        "format",
+    }, shown
+    assert "<bool>" not in run.stdout  # a flag takes no value
+
+
+def test_value_types_in_swedish() -> None:
+    assert value_type("<int>") == "<heltal>"
+    assert value_type("<list[Path]>") == "<sökväg …>"
+    assert value_type("<aktivitetsplan|handlingsplan>") == "<aktivitetsplan|handlingsplan>"
 
 
 @pytest.mark.parametrize(

@@ -82,6 +82,47 @@ def install_help() -> None:
     for cls in (core.TyperCommand, core.TyperGroup):
         _patch_help_option(cls)
         _patch_usage(cls)
+    for parameter in (core.TyperArgument, core.TyperOption):
+        _patch_value_type(parameter)
+
+
+# Typer shows each value's Python type beside the flag; a planner reads these instead.
+_VALUE_TYPES = {
+    "int": "heltal",
+    "float": "tal",
+    "str": "text",
+    "path": "sökväg",
+    "Path": "sökväg",
+    "file": "fil",
+    "directory": "mapp",
+    "datetime": "datum",
+}
+_LIST = re.compile(r"^<list\[(\w+)\]>$")
+
+
+def value_type(shown: str) -> str:
+    """Typer's ``<int>`` or ``<list[Path]>`` in Swedish: ``<heltal>``, ``<sökväg …>``."""
+    many = _LIST.match(shown)
+    if many:
+        return f"<{_VALUE_TYPES.get(many.group(1), many.group(1))} …>"
+    if shown.startswith("<") and shown.endswith(">"):
+        return f"<{_VALUE_TYPES.get(shown[1:-1], shown[1:-1])}>"
+    return shown
+
+
+def _patch_value_type(cls: Any) -> None:
+    original = cls.display_type_rich
+    if getattr(original, "_planverk", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False):
+            return None  # a flag such as --brief takes no value
+        shown = original(self, ctx)
+        return value_type(shown) if isinstance(shown, str) else shown
+
+    display_type_rich._planverk = True  # type: ignore[attr-defined]
+    cls.display_type_rich = display_type_rich
 
 
 def _patch_help_option(cls: Any) -> None:
