@@ -500,6 +500,29 @@ def test_every_kind_converts_to_pdf_that_a_reader_can_read(shipped: Path) -> Non
     assert squash("Stärkt samverkan för kompetensförsörjning") in text
 
 
+@needs_soffice
+def test_narrow_columns_break_words_at_swedish_syllables(shipped: Path) -> None:
+    """The default dokumentmall turns hyphenation on. With LibreOffice's Swedish patterns
+    (hyphen-sv, which .ci/run installs), a long word in the handlingsplan's narrow columns
+    breaks at a syllable with a hyphen ("omställ-ningen"), not anywhere."""
+    document = docx.Document(str(render("2025", "--kind", "handlingsplan")))
+    settings = document.settings.element
+    assert settings.find(qn("w:autoHyphenation")) is not None
+    assert settings.find(qn("w:doNotHyphenateCaps")) is not None
+    pdf = render("2025", "--kind", "handlingsplan", "--format", "pdf")
+    # -raw keeps the text in drawing order and the hyphens at line ends as they are.
+    text = subprocess.run(
+        ["pdftotext", "-raw", str(pdf), "-"], capture_output=True, check=True, text=True
+    ).stdout
+    source = (shipped / "plans" / "handlingsplaner" / "2025" / "ledningsgruppen.yaml").read_text(
+        encoding="utf-8"
+    )
+    words = set(re.findall(r"\w+", source.casefold()))
+    halves = re.findall(r"(\w+)-\n(\w+)", text)
+    syllables = {head + tail for head, tail in halves if (head + tail).casefold() in words}
+    assert len(syllables) >= 5, halves
+
+
 def test_shipped_default_dokumentmall_is_current() -> None:
     from planverk.render.default_template import build
 

@@ -211,6 +211,7 @@ def _header_footer(document: DocxDocument) -> None:
 
 
 def _settings(document: DocxDocument) -> None:
+    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
     settings = document.settings.element
@@ -221,6 +222,14 @@ def _settings(document: DocxDocument) -> None:
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), "sv-SE")
+    # Hyphenate (Swedish, from the document's language): long compound words in the
+    # handlingsplan's narrow columns would otherwise break anywhere. Abbreviations in
+    # capitals are left whole. The schema's order puts both right after defaultTabStop.
+    tab_stop = settings.find(qn("w:defaultTabStop"))
+    if tab_stop is not None and settings.find(qn("w:autoHyphenation")) is None:
+        caps = OxmlElement("w:doNotHyphenateCaps")
+        tab_stop.addnext(caps)
+        tab_stop.addnext(OxmlElement("w:autoHyphenation"))
     # Let Word refresh the table of contents' page numbers when the document opens.
 
 
