@@ -95,6 +95,21 @@ def test_a_failing_worker_is_replaced_by_parsing_here(monkeypatch: pytest.Monkey
     assert _no_children_left()
 
 
+def test_no_process_to_start_means_parsing_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    files = _files()
+    started = []
+
+    def fork_refused() -> int:
+        started.append(1)
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setenv(parallel.JOBS_VARIABLE, "3")
+    monkeypatch.setattr(parallel.os, "fork", fork_refused)
+    docs = parallel.parse_all(files)
+    assert started == [1, 1]  # two workers asked for, none started
+    assert [_as_data(doc) for doc in docs] == _serial(files)
+
+
 def test_an_interrupt_here_ends_the_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     files = _files()
     parent = os.getpid()

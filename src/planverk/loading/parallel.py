@@ -28,7 +28,8 @@ from planverk.loading.yamlfile import YamlDocument, parse
 
 JOBS_VARIABLE = "PLANVERK_JOBS"
 MIN_CHARACTERS = 1_000_000  # below this, starting a worker costs more than it saves
-MAX_JOBS = 8
+MAX_JOBS = 8  # processes when PLANVERK_JOBS does not say
+MAX_ASKED = 64  # processes at most, whatever it says
 
 # What a worker sends back for one file: data, offsets, root span, findings.
 _Parsed = tuple[Any, "array[int]", tuple[int, int], list[Finding]]
@@ -40,8 +41,12 @@ def parse_all(files: Sequence[tuple[str, str]]) -> list[YamlDocument]:
     if len(bins) < 2:
         return [parse(text, display) for text, display in files]
     docs: list[YamlDocument | None] = [None] * len(files)
-    workers = [_Worker.start(files, indices) for indices in bins[1:]]
+    workers: list[_Worker] = []
     try:
+        for indices in bins[1:]:
+            worker = _Worker.start(files, indices)
+            if worker is not None:  # else its files are parsed here, below
+                workers.append(worker)
         for index in bins[0]:
             docs[index] = parse(*files[index])
         for worker in workers:
@@ -58,7 +63,7 @@ def jobs(characters: int) -> int:
     """How many processes to parse ``characters`` of YAML with (this one included)."""
     wanted = os.environ.get(JOBS_VARIABLE, "").strip()
     if wanted.isdigit() and int(wanted) >= 1:
-        count = int(wanted)
+        count = min(int(wanted), MAX_ASKED)
     elif characters < MIN_CHARACTERS:
         return 1
     else:
@@ -111,9 +116,18 @@ class _Worker:
         self.pid, self.pipe, self.indices = pid, pipe, frozenset(indices)
 
     @classmethod
-    def start(cls, files: Sequence[tuple[str, str]], indices: list[int]) -> _Worker:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
+    def start(cls, files: Sequence[tuple[str, str]], indices: list[int]) -> _Worker | None:
+        """A worker parsing ``indices``; None if no process could be started."""
+        try:
+            read_end, write_end = os.pipe()
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:  # e.g. the user's process limit
+            os.close(read_end)
+            os.close(write_end)
+            return None
         if pid == 0:  # the worker: parse, send, and leave without any of the parent's cleanup
             code = 1
             try:
