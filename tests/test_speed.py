@@ -22,6 +22,7 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from planverk import walk
 from planverk.cli.app import COMMANDS
 from planverk.cli.lazy import scan
+from planverk.findings import Finding
 from planverk.loading.planset import load_plan_dir
 from planverk.loading.yamlfile import _Composer, parse
 from planverk.rules import pv304_glossary
@@ -152,10 +153,14 @@ def test_walks_match_the_recursive_definitions_on_the_shipped_plans() -> None:
 def test_placeholder_is_found_with_or_without_the_text_shortcut(
     minimal: Path, text: str, found: bool
 ) -> None:
+    assert bool(_findings_of_introduction(minimal, text, "PV305")) is found
+
+
+def _findings_of_introduction(minimal: Path, text: str, code: str) -> list[Finding]:
+    """The findings of one rule once the minimal AP has ``inledning: <text>``."""
     ap = minimal / "plans" / "aktivitetsplan-2025.yaml"
     ap.write_text(ap.read_text(encoding="utf-8") + f"inledning: {text}\n", encoding="utf-8")
-    codes = [f.code for f in validate(plan_dir=minimal / "plans").findings]
-    assert ("PV305" in codes) is found
+    return [f for f in validate(plan_dir=minimal / "plans").findings if f.code == code]
 
 
 @pytest.mark.parametrize(
@@ -170,9 +175,7 @@ def test_placeholder_is_found_with_or_without_the_text_shortcut(
 def test_unknown_abbreviation_is_found_with_or_without_the_text_shortcut(
     minimal: Path, text: str, found: bool
 ) -> None:
-    ap = minimal / "plans" / "aktivitetsplan-2025.yaml"
-    ap.write_text(ap.read_text(encoding="utf-8") + f"inledning: {text}\n", encoding="utf-8")
-    findings = [f for f in validate(plan_dir=minimal / "plans").findings if f.code == "PV304"]
+    findings = _findings_of_introduction(minimal, text, "PV304")
     assert bool(findings) is found
     if found:
         assert "NSPL" in findings[0].message
