@@ -153,7 +153,7 @@ class _Worker:
             if status != 0:
                 return []
             results: list[tuple[int, _Parsed]] = pickle.loads(blob)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+        except Exception:  # a broken pipe or pickle: whatever it is, parse here instead
             return []
         return [(i, parsed) for i, parsed in results if i in self.indices]
 
