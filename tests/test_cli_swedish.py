@@ -63,6 +63,7 @@ def test_value_types_in_swedish() -> None:
         (("render", "tjugo"), "ogiltigt värde för 'ÅR': det ska vara ett heltal"),
         (("status", "20x5"), "ogiltigt värde för 'ÅR': det ska vara ett heltal"),
         (("render", "2025", "-o"), "flaggan -o behöver ett värde\n  tips: kör 'planverk render"),
+        (("diff", "2024", "2025", "--brief=ja"), "planverk: fel: flaggan --brief tar inget värde"),
     ],
 )
 def test_usage_errors_are_swedish_with_exit_2(args: tuple[str, ...], expected: str) -> None:

@@ -33,6 +33,7 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^Missing option '(.+)'\.$", "flaggan {0} saknas"),
         (r"^Option '(.+)' requires an argument\.$", "flaggan {0} behöver ett värde"),
         (r"^Option '(.+)' requires (\d+) arguments\.$", "flaggan {0} behöver {1} värden"),
+        (r"^Option '(.+)' does not take a value\.$", "flaggan {0} tar inget värde"),
         (r"^Got unexpected extra argument(?:s|\(s\))? \((.+)\)$", "oväntat argument: {0}"),
         (r"^Invalid value for (.+?): (.+)$", "ogiltigt värde för {0}: {1}"),
         (r"^Invalid value: (.+)$", "ogiltigt värde: {0}"),
@@ -41,7 +42,9 @@ _ERRORS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _VALUE_DETAILS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(?:Value error, )?'(.+)' is not one of (.+)\.$"), "'{0}' är inte ett av {1}"),
     (re.compile(r"^'(.+)' is not a valid integer\.$"), "'{0}' är inget heltal"),
-    (re.compile(r"^Path '(.+)' does not exist\.$"), "sökvägen '{0}' finns inte"),
+    (re.compile(r"^(?:Path|File|Directory) '(.+)' does not exist\.$"), "sökvägen '{0}' finns inte"),
+    (re.compile(r"^(?:Path|File) '(.+)' is a directory\.$"), "'{0}' är en mapp, inte en fil"),
+    (re.compile(r"^(?:Path|Directory) '(.+)' is a file\.$"), "'{0}' är en fil, inte en mapp"),
     # Typer 0.29 converts values with Pydantic, whose messages name no value.
     (re.compile(r"^Input should be a valid integer\b.*$"), "det ska vara ett heltal"),
     (re.compile(r"^Input should be a valid number\b.*$"), "det ska vara ett tal"),
