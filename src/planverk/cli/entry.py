@@ -23,7 +23,9 @@ def main() -> None:
     """Run `planverk` from the command line."""
     gc.disable()
     # Pydantic looks for plugins in every installed package's metadata when the first model
-    # is built; the plan models want none (Typer turns them off for its own adapters too).
+    # is built, and loads them: in a shared environment, logfire's plugin alone adds some
+    # 110 ms to every run (pydantic/logfire#2343). The plan models want none; Typer turns
+    # them off for its own adapters too.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from planverk.cli.app import main as run
 
