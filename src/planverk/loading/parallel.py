@@ -37,7 +37,8 @@ _Parsed = tuple[Any, "array[int]", tuple[int, int], list[Finding]]
 
 def parse_all(files: Sequence[tuple[str, str]]) -> list[YamlDocument]:
     """Parse each ``(text, display)``; the documents come back in the order given."""
-    bins = _deal([len(text) for text, _ in files], jobs(sum(len(t) for t, _ in files)))
+    sizes = [len(text) for text, _ in files]
+    bins = _deal(sizes, jobs(sum(sizes)))
     if len(bins) < 2:
         return [parse(text, display) for text, display in files]
     docs: list[YamlDocument | None] = [None] * len(files)
