@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import cli
+from tests.realclients import needs
 
-needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git finns inte")
+needs_git = needs("git")
 
 # The five points of "Nytt för 2025" in the seed deck, as the diff names them.
 FIVE = {

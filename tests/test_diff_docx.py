@@ -9,21 +9,18 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import uuid
 from pathlib import Path
 
-import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
 from planverk.loading.planset import PlanSet, load_plan_dir
 from planverk.render import Kind, render_target, select
 from tests.conftest import cli
+from tests.realclients import SYSTEM_PYTHON, need, need_uno
 from tests.test_diff_cli import commit_all, edit, needs_git
-
-SYSTEM_PYTHON = "/usr/bin/python3"
 
 
 def revisions(path: Path) -> tuple[list[str], list[str], list[object]]:
@@ -239,13 +236,8 @@ os._exit(0)  # the test ends LibreOffice; tearing the bridge down here can crash
 
 
 def _libreoffice() -> str:
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) finns inte på den här datorn")
-    probe = subprocess.run([SYSTEM_PYTHON, "-c", "import uno"], capture_output=True, check=False)
-    if probe.returncode != 0:
-        pytest.skip(f"{SYSTEM_PYTHON} saknar LibreOffice-modulen uno (python3-uno)")
-    return soffice
+    need_uno()
+    return need("soffice", "libreoffice")
 
 
 def libreoffice_texts(

@@ -20,6 +20,7 @@ from planverk.loading.planset import load_plan_dir
 from planverk.planning.chart import C_NS, CHART_TYPE
 from planverk.planning.followup_doc import CHART_MARKER, render_followup
 from tests.conftest import ROOT
+from tests.realclients import needs
 from tests.test_status import STATUSES, _expected, _load
 
 ON = dt.date(2025, 9, 15)
@@ -168,7 +169,7 @@ def _ppm_pixels(data: bytes) -> tuple[int, int, bytes]:
     return int(fields[1]), int(fields[2]), data[index + 1 :]
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) saknas")
+@needs("soffice", "pdftotext", "pdftoppm")
 def test_libreoffice_converts_it_and_draws_the_chart(shipped: Path, tmp_path: Path) -> None:
     pdf = _render(shipped, "pdf").data
     assert pdf.startswith(b"%PDF")
@@ -203,11 +204,7 @@ def test_libreoffice_converts_it_and_draws_the_chart(shipped: Path, tmp_path: Pa
 
 
 def test_render_command_writes_the_follow_up(shipped: Path) -> None:
-    """`planverk render 2025 --kind uppfoljning` (once cli/render.py routes the kind here)."""
-    from planverk.cli.render import KindOption
-
-    if "uppfoljning" not in KindOption.__members__:
-        pytest.skip("cli/render.py har ännu ingen --kind uppfoljning (se rapporten för issue 7)")
+    """`planverk render 2025 --kind uppfoljning` writes the follow-up report."""
     from tests.conftest import cli
 
     run = cli("render", "2025", "--kind", "uppfoljning", "--datum", "2025-09-15")

@@ -12,7 +12,6 @@ a file that loads to the same data with the same comments. The commands run in-p
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import re
 import shutil
 from collections.abc import Iterator
@@ -258,11 +257,6 @@ def test_validate_never_crashes(workspace: Path, plan: tuple[str, bytes], args: 
     assert_handled(result, args, rel)
 
 
-def _missing(*modules: str) -> str | None:
-    gone = [m for m in modules if importlib.util.find_spec(m) is None]
-    return ", ".join(gone) or None
-
-
 # Mostly Markdown and HTML, which are fast; docx now and then.
 RENDER = [
     ["render", "2025", "-f", "md"],
@@ -281,10 +275,6 @@ DIFF = [
 ]
 
 
-@pytest.mark.skipif(
-    _missing("planverk.cli.render", "planverk.cli.diff") is not None,
-    reason=f"not written yet: {_missing('planverk.cli.render', 'planverk.cli.diff')}",
-)
 @SETTINGS
 @given(plan=mutated_plan(), args=st.sampled_from(RENDER + DIFF))
 def test_render_and_diff_never_crash(

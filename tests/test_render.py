@@ -19,6 +19,7 @@ from docx.shared import RGBColor
 from planverk import walk
 from planverk.loading.planset import load_plan_dir
 from tests.conftest import ROOT, cli
+from tests.realclients import needs
 
 AGREEMENT_EXAMPLE = ROOT / "docs" / "exempel" / "avtalsparagrafer"
 
@@ -462,10 +463,7 @@ def test_render_cli_module_imports_no_document_libraries() -> None:
     assert result.stdout.strip() == "[]"
 
 
-needs_soffice = pytest.mark.skipif(
-    shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-    reason="LibreOffice (soffice) eller pdftotext saknas; .ci/run installerar dem",
-)
+needs_soffice = needs("soffice", "pdftotext")
 
 
 def squash(text: str) -> str:
