@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from planverk.atomic import write_atomic
+from planverk.core.atomic import write_atomic
 
 
 def test_new_file_gets_default_permissions(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from planverk.diff.match import RENAMED, THRESHOLD, match, pair_similar
 from planverk.diff.model import Kind, Op, PlanKind
 from planverk.diff.select import diff
 from planverk.diff.tree import Element
-from planverk.diff.words import inline, whitespace_only, word_diff
+from planverk.diff.wordiff import inline, whitespace_only, word_diff
 from planverk.loading.planset import PlanSet, Source, load_plan_dir, load_sources
 from tests.test_speed import _bench_module
 

@@ -203,7 +203,7 @@ def test_since_outside_git(shipped: Path) -> None:
 def test_diff_module_import_is_light() -> None:
     code = (
         "import sys, planverk.cli.diff; "
-        "print(sorted(m for m in ('rich', 'docx', 'lxml', 'jinja2', 'planverk.diff.word') "
+        "print(sorted(m for m in ('rich', 'docx', 'lxml', 'jinja2', 'planverk.diff.tracked') "
         "if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -7,9 +7,9 @@ import re
 
 import pytest
 
+from planverk.lint.validate import validate
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import parse
-from planverk.validate import validate
 from tests.conftest import ROOT
 
 DOCS = ROOT / "docs"

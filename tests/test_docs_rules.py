@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from planverk.cli import common
-from planverk.docs_rules import EXIT_CODES, markdown, prose
 from planverk.rules import RULES
+from planverk.rules.docs import EXIT_CODES, markdown, prose
 from tests.conftest import ROOT, cli
 
 DOC = ROOT / "docs" / "regler.md"

@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 from ruamel.yaml import YAML
 
-from planverk import atomic, fmt
-from planverk.atomic import write_atomic
-from planverk.fmt import FormatRefused, format_bytes, format_text, split_header
+from planverk.core import atomic
+from planverk.core.atomic import write_atomic
+from planverk.edit import canonical as fmt
+from planverk.edit.canonical import FormatRefused, format_bytes, format_text, split_header
 from planverk.loading.yamlfile import parse
 from tests.conftest import ROOT, cli
 from tests.test_badinput import CORPUS

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from planverk.cli.app import app
-from planverk.fmt import FormatRefused, comments, format_bytes, same_data
+from planverk.edit.canonical import FormatRefused, comments, format_bytes, same_data
 from planverk.loading.yamlfile import decode, parse
 from tests.conftest import ROOT
 

@@ -50,7 +50,7 @@ def test_validate_on_shipped_plans_imports_no_document_library_and_no_rich(
     shipped: Path,
 ) -> None:
     modules = imported("validate", cwd=shipped)
-    assert "planverk.validate" in modules
+    assert "planverk.lint.validate" in modules
     assert offending(modules, DOCUMENT_LIBRARIES + TERMINAL) == []
 
 

@@ -11,8 +11,8 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from planverk.schema_export import schemas
-from planverk.validate import validate
+from planverk.lint.validate import validate
+from planverk.model.jsonschema import schemas
 from tests.conftest import ROOT, cli
 
 

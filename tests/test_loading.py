@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from planverk.lint.validate import validate
 from planverk.loading.planset import load_plan_dir
 from planverk.loading.yamlfile import parse
-from planverk.validate import validate
 
 AP = "plans/aktivitetsplan-2025.yaml"
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from planverk import walk
-from planverk.findings import Level
+from planverk.core.findings import Level
+from planverk.edit import roundtrip as yamledit
+from planverk.lint.validate import validate
 from planverk.loading.planset import load_plan_dir
 from planverk.loading.yamlfile import parse
-from planverk.planning import yamledit
-from planverk.validate import validate
+from planverk.model import walk
 from tests.conftest import cli
 
 AP_2025 = Path("plans/aktivitetsplan-2025.yaml")

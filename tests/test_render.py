@@ -16,8 +16,8 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from planverk import walk
 from planverk.loading.planset import load_plan_dir
+from planverk.model import walk
 from tests.conftest import ROOT, cli
 from tests.realclients import needs
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from planverk.findings import Level
+from planverk.core.findings import Level
+from planverk.lint.validate import validate
 from planverk.rules import RULES
 from planverk.rules.base import Example, Rule
-from planverk.validate import validate
 
 EXAMPLES = [
     pytest.param(rule, example, id=f"{rule.code}-{'pass' if example.passes else 'fail'}")

@@ -11,7 +11,7 @@ import jsonschema
 import pytest
 from ruamel.yaml import YAML
 
-from planverk.schema_export import schemas, stale
+from planverk.model.jsonschema import schemas, stale
 from tests.conftest import MINIMAL, ROOT
 
 SCHEMAS = ROOT / "schemas"

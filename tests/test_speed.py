@@ -19,14 +19,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from planverk import walk
 from planverk.cli.app import COMMANDS
 from planverk.cli.lazy import scan
-from planverk.findings import Finding
+from planverk.core.findings import Finding
+from planverk.lint.validate import validate
 from planverk.loading.planset import load_plan_dir
 from planverk.loading.yamlfile import _Composer, parse
+from planverk.model import walk
 from planverk.rules import pv304_glossary
-from planverk.validate import validate
 from tests.conftest import ROOT, cli
 
 # --- Positions: the compact source map answers as the parser's marks do ------------------

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from planverk.validate import validate
+from planverk.lint.validate import validate
 from tests.conftest import cli
 
 STATUSES = ["grön", "gul", "röd", "avslutad", "ej rapporterad"]

@@ -186,7 +186,7 @@ def test_rule_levels_from_pyproject_and_project_file_wins(minimal: Path) -> None
 
 
 def test_text_output_keeps_control_characters_on_their_line_and_cuts_long_lines() -> None:
-    from planverk.findings import Finding, Level, Span
+    from planverk.core.findings import Finding, Level, Span
     from planverk.report.text import render
 
     long_line = "inledning: " + "å" * 400 + " TODO " + "ö" * 400

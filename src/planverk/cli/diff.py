@@ -113,11 +113,11 @@ def command(
 
     Slutstatus: 0, eller med --exit-code 1 om planerna skiljer sig; 2 fel i anrop eller filer.
     """
+    from planverk.core.gcpause import paused_gc
     from planverk.diff.gitrev import RevisionError, load_at_revision
     from planverk.diff.model import PlanKind
     from planverk.diff.select import DiffError, diff
     from planverk.diff.sources import Needs, load_worktree, needs
-    from planverk.gcpause import paused_gc
     from planverk.loading.planset import PlanSetNotFound, find_plan_dir
 
     if new is None and since is None:
@@ -152,7 +152,7 @@ def command(
         if output_format is Format.docx:
             _write_docx(result, old_set, new_set, output, author, when)
         elif output_format is Format.text and output is None and use_color():
-            from planverk.diff.text import print_rich
+            from planverk.diff.textout import print_rich
 
             print_rich(result, brief=brief)
         else:
@@ -173,14 +173,14 @@ def _parse_date(text: str | None) -> dt.date | None:
 
 def _render(result: DiffResult, output_format: Format, brief: bool) -> str:
     if output_format is Format.md:
-        from planverk.diff.markdown import render as render_md
+        from planverk.diff.mdout import render as render_md
 
         return render_md(result, brief=brief)
     if output_format is Format.json:
         from planverk.diff.jsonout import render as render_json
 
         return render_json(result)
-    from planverk.diff.text import render as render_text
+    from planverk.diff.textout import render as render_text
 
     return render_text(result, brief=brief)
 
@@ -189,7 +189,7 @@ def _emit(text: str, output: Path | None) -> None:
     if output is None:
         typer.echo(text)
         return
-    from planverk.atomic import write_atomic
+    from planverk.core.atomic import write_atomic
 
     try:
         write_atomic(output, (text.rstrip("\n") + "\n").encode("utf-8"))
@@ -206,8 +206,8 @@ def _write_docx(
     author: str,
     when: dt.date | None,
 ) -> None:
-    from planverk.atomic import write_atomic
-    from planverk.diff.word import TrackedError, tracked_document
+    from planverk.core.atomic import write_atomic
+    from planverk.diff.tracked import TrackedError, tracked_document
 
     try:
         document = tracked_document(result, old_set, new_set, author=author, date=when)

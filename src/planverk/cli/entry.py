@@ -10,7 +10,7 @@ was the same to within 1 MB in every command measured.
 
 This holds for the command line, a process that ends when the command does. Used as a
 library, planverk leaves the collector alone except while it loads and checks a plan set
-(planverk.gcpause).
+(planverk.core.gcpause).
 """
 
 from __future__ import annotations

@@ -39,7 +39,7 @@ def command(
 
     Slutstatus: 0 klart, 1 filer lämnade orörda (med --check: filer att formatera), 2 fel i anrop.
     """
-    from planverk.fmt import Status, format_files
+    from planverk.edit.canonical import Status, format_files
     from planverk.report.text import render
 
     for path in paths or []:

@@ -10,11 +10,11 @@ from typing import Annotated
 
 import typer
 
-from planverk.atomic import write_atomic
 from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail
-from planverk.planning import init as scaffold
+from planverk.core.atomic import write_atomic
+from planverk.lint.validate import validate
+from planverk.planning import scaffold
 from planverk.report import text as text_report
-from planverk.validate import validate
 
 NAME = "init"
 

@@ -9,11 +9,11 @@ from typing import Annotated
 import typer
 
 from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail
-from planverk.findings import Level
+from planverk.core.findings import Level
+from planverk.lint.validate import validate
 from planverk.loading.planset import PlanSetNotFound, find_plan_dir, load_plan_dir
 from planverk.planning import rollover
 from planverk.report import text as text_report
-from planverk.validate import validate
 
 NAME = "new"
 LIST_LIMIT = 30  # ids listed per plan before "… och N till"

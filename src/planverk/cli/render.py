@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from planverk.cli.common import EXIT_FINDINGS, echo, fail
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.loading.planset import PlanSet, PlanSetNotFound, display_path, find_plan_dir
 
 NAME = "render"
@@ -110,7 +110,8 @@ def command(
     Planerna valideras först; med fel skrivs inget (slutstatus 1). Sökvägen till det
     skrivna dokumentet skrivs ut.
     """
-    from planverk.atomic import write_atomic
+    from planverk.core.atomic import write_atomic
+    from planverk.lint.validate import check
     from planverk.render import (
         RenderError,
         dokumentmall_path,
@@ -121,7 +122,6 @@ def command(
     from planverk.render.outputs import check_output, default_path, format_for
     from planverk.render.targets import Kind
     from planverk.report import FORMATS
-    from planverk.validate import check
 
     if dokumentmall is not None and not dokumentmall.is_file():
         fail(f"dokumentmallen {dokumentmall} finns inte", "Ange en .docx- eller .dotx-fil.")
@@ -184,8 +184,8 @@ def _follow_up(
     dokumentmall: Path | None,
 ) -> None:
     """`render ÅR --kind uppfoljning`: the follow-up report (planverk.planning.followup_doc)."""
-    from planverk.atomic import write_atomic
     from planverk.cli.status import parse_date
+    from planverk.core.atomic import write_atomic
     from planverk.planning.followup_doc import render_followup
     from planverk.render import RenderError, dokumentmall_path, template_dir_for
     from planverk.render.outputs import check_output, default_path

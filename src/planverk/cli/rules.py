@@ -22,7 +22,7 @@ def command(
 ) -> None:
     """Lista reglerna: kod, namn, standardnivå och vad de kontrollerar."""
     if markdown:
-        from planverk.docs_rules import markdown as page
+        from planverk.rules.docs import markdown as page
 
         typer.echo(page(), nl=False)
         return

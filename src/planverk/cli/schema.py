@@ -7,9 +7,9 @@ from typing import Annotated
 
 import typer
 
-from planverk.atomic import write_atomic
 from planverk.cli.common import EXIT_FINDINGS, fail
-from planverk.schema_export import schemas, stale
+from planverk.core.atomic import write_atomic
+from planverk.model.jsonschema import schemas, stale
 
 NAME = "schema"
 

@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from planverk.atomic import write_atomic
 from planverk.cli.common import fail
-from planverk.findings import Level
+from planverk.core.atomic import write_atomic
+from planverk.core.findings import Level
 from planverk.loading.planset import PlanSetNotFound, find_plan_dir, load_plan_dir
 from planverk.planning import statusview
 from planverk.planning.followup import overview

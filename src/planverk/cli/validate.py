@@ -9,10 +9,10 @@ from typing import Annotated
 import typer
 
 from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail
-from planverk.findings import Level
+from planverk.core.findings import Level
+from planverk.lint.validate import validate
 from planverk.loading.planset import PlanSetNotFound, find_plan_dir
 from planverk.report import FORMATS
-from planverk.validate import validate
 
 
 class Format(StrEnum):

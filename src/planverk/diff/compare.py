@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from planverk.diff.match import match
 from planverk.diff.model import Change, DiffResult, Kind, Op, PlanKind, Segment
 from planverk.diff.tree import MOVABLE, Element, Node
-from planverk.diff.words import whitespace_only, word_diff
+from planverk.diff.wordiff import whitespace_only, word_diff
 
 # For each reference field, a rename map (old id -> new id) of the plan it points into, or
 # None when the two versions point into different plans (AP 2024 serves VP 2021-2024, AP

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from planverk.core.gcpause import paused_gc
 from planverk.diff.model import KIND_ORDER, Change, DiffResult, Kind, PlanKind
 from planverk.diff.tree import Element, Node
-from planverk.diff.words import similarity
-from planverk.gcpause import paused_gc
+from planverk.diff.wordiff import similarity
 
 CONTAINERS = frozenset(
     {Element.PLAN, Element.FOCUS, Element.HEADING, Element.SECTION, Element.HP, Element.DIRECTION}

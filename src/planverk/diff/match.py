@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from planverk.diff.words import words
+from planverk.diff.wordiff import words
 
 THRESHOLD = 0.65  # similarity (0..1, see pair_similar) for two texts to be one item
 # ... when both items have ids and the ids differ. Pairing them says the id was changed,

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from planverk.core.findings import Level
+from planverk.core.gcpause import paused_gc
 from planverk.diff.build import ap_tree, hp_tree, vp_tree
 from planverk.diff.compare import Options, diff_trees, rename_map
 from planverk.diff.model import DiffResult, PlanKind
 from planverk.diff.tree import Element
-from planverk.findings import Level
-from planverk.gcpause import paused_gc
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
 

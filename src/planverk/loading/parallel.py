@@ -22,7 +22,7 @@ from array import array
 from collections.abc import Sequence
 from typing import Any
 
-from planverk.findings import Finding
+from planverk.core.findings import Finding
 from planverk.loading.sourcemap import SourceMap
 from planverk.loading.yamlfile import YamlDocument, parse
 

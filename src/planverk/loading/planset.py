@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from planverk.findings import Finding, Level, Span
-from planverk.gcpause import paused_gc
+from planverk.core.findings import Finding, Level, Span
+from planverk.core.gcpause import paused_gc
 from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument, decode

@@ -10,11 +10,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from planverk.findings import Finding, Level, Span
+from planverk.core.findings import Finding, Level, Span
+from planverk.core.suggest import closest, did_you_mean
 from planverk.loading.compact import share_field_sets
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import MODELS, Plan
-from planverk.suggest import closest, did_you_mean
 
 
 def validate_document(doc: YamlDocument) -> Plan | None:

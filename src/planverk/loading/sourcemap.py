@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from planverk.findings import Span
+from planverk.core.findings import Span
 
 # A position packed as (line, column, end_line, end_column), 1-based.
 Pos = tuple[int, int, int, int]

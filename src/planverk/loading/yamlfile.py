@@ -22,8 +22,8 @@ from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamE
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import Resolver
 
-from planverk.findings import Finding, Level, Span
-from planverk.gcpause import paused_gc
+from planverk.core.findings import Finding, Level, Span
+from planverk.core.gcpause import paused_gc
 from planverk.loading.sourcemap import Pos, SourceMap
 
 MAX_DEPTH = 50

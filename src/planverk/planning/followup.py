@@ -35,9 +35,8 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from planverk import walk
 from planverk.loading.planset import Loaded, PlanSet
-from planverk.model import Action, Handlingsplan, Section, Verksamhetsplan
+from planverk.model import Action, Handlingsplan, Section, Verksamhetsplan, walk
 from planverk.model.common import STATUS_VALUES, Status
 from planverk.model.handlingsplan import Report
 from planverk.model.periods import Calendar, PeriodSpan

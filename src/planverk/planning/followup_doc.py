@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planverk.findings import Finding
+from planverk.core.findings import Finding
 from planverk.loading.planset import PlanSet
 from planverk.planning.chart import StackedBars, insert_chart
 from planverk.planning.followup import ActionStatus, Overview, overview
@@ -180,7 +180,7 @@ def add_chart(docx: bytes, chart: StackedBars) -> tuple[bytes, bool]:
     """``docx`` with the chart in place of the marker paragraph (unchanged without one)."""
     from docx import Document
 
-    from planverk.render.package import repack
+    from planverk.office.package import repack
 
     document = Document(io.BytesIO(docx))
     for paragraph in document.paragraphs:
@@ -218,7 +218,7 @@ def _write(
 
 
 def _clean(value: str) -> str:
-    from planverk.render.text import clean
+    from planverk.render.plaintext import clean
 
     return clean(value)
 

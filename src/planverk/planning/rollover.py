@@ -31,14 +31,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planverk import walk
-from planverk.atomic import write_atomic
+from planverk.core.atomic import write_atomic
+from planverk.edit import roundtrip as yamledit
 from planverk.loading.planset import Loaded, PlanSet, display_path
 from planverk.loading.yamlfile import parse
-from planverk.model import Action, Aktivitetsplan, Handlingsplan
+from planverk.model import Action, Aktivitetsplan, Handlingsplan, walk
 from planverk.model.common import Status
 from planverk.model.periods import Calendar
-from planverk.planning import yamledit
 from planverk.planning.followup import current_status
 
 FINISHED = Status.FINISHED.value

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planverk.findings import Finding
+from planverk.core.findings import Finding
 from planverk.loading.planset import PlanSet
 from planverk.render.errors import RenderError
 from planverk.render.targets import Kind, Target, select

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
 from planverk.render.blocks import (
     Block,
     Document,

@@ -1,5 +1,5 @@
 """The data the templates see: plain dicts with Swedish keys, every plan text already
-cleaned and escaped for Markdown (see :mod:`planverk.render.text`).
+cleaned and escaped for Markdown (see :mod:`planverk.render.plaintext`).
 
 Keys follow the YAML keys, with ``-`` written ``_`` (``strategisk_inriktning``), so a
 planner who knows the plan files can read the templates.
@@ -12,15 +12,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
-from planverk.model import Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan
+from planverk.model import Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan, walk
 from planverk.model.common import Bullet, BulletItem, StrategicDirection
 from planverk.model.handlingsplan import Action
 from planverk.model.verksamhetsplan import Goal, Section
-from planverk.render.text import UNWRITABLE, Markup, clean, escape_inline, escape_paragraphs
+from planverk.render.plaintext import (
+    UNWRITABLE,
+    SafeMarkdown,
+    clean,
+    escape_inline,
+    escape_paragraphs,
+)
 
 MONTHS = (
     "januari",
@@ -42,7 +47,7 @@ STATUS_NOT_REPORTED = "ej rapporterad"
 Data = dict[str, Any]
 
 
-class PlanText(Markup):
+class PlanText(SafeMarkdown):
     """Plan text escaped for one line of markup; ``raw`` keeps the cleaned original."""
 
     raw: str
@@ -53,13 +58,13 @@ class PlanText(Markup):
         return self
 
 
-def paragraphs(value: object) -> Markup:
+def paragraphs(value: object) -> SafeMarkdown:
     """Jinja filter ``stycken``: a plan text as paragraphs (blank lines kept)."""
     if value is None:
-        return Markup("")
+        return SafeMarkdown("")
     if isinstance(value, PlanText):
         return escape_paragraphs(value.raw)
-    if isinstance(value, Markup):
+    if isinstance(value, SafeMarkdown):
         return value
     return escape_paragraphs(str(value))
 
@@ -337,12 +342,12 @@ class Builder:
             if activity_at
             else None
         )
-        vp_cell: Markup | None = None
+        vp_cell: SafeMarkdown | None = None
         if goal is not None:
             if goal.text:
                 vp_cell = self.text(goal.text, vp_doc)
             elif goal.bullets:
-                vp_cell = Markup(
+                vp_cell = SafeMarkdown(
                     "<br>".join(
                         f"– {self.text(b.text if isinstance(b, Bullet) else b, vp_doc)}"
                         for b in goal.bullets
@@ -374,7 +379,7 @@ class Builder:
             "ap_rubrik": self.text(activity_at.heading.heading, ap_doc) if activity_at else None,
             "aktivitet": self.text(activity_at.text, ap_doc) if activity_at else None,
             "uppdrag": assignments,
-            "uppdrag_rader": Markup("<br>".join(lines))
+            "uppdrag_rader": SafeMarkdown("<br>".join(lines))
             if lines
             else PlanText(f"Ansvar: {join_names(self.body_name(b) for b in action.responsible)}")
             if action.responsible

@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from planverk.render.package import repack
+from planverk.office.package import repack
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -278,7 +278,7 @@ def build() -> bytes:
 def main(argv: list[str]) -> int:
     """Write the default dokumentmall to the path given (default templates/dokumentmall.docx)."""
     target = Path(argv[0] if argv else "templates/dokumentmall.docx")
-    from planverk.atomic import write_atomic
+    from planverk.core.atomic import write_atomic
 
     write_atomic(target, build())
     print(target)

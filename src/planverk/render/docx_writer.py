@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.office.package import as_document, repack
 from planverk.render.blocks import (
     Block,
     Break,
@@ -37,9 +38,8 @@ from planverk.render.blocks import (
 )
 from planverk.render.errors import RenderError
 from planverk.render.meta import STATUS_FILL, Meta
-from planverk.render.package import as_document, repack
+from planverk.render.plaintext import UNWRITABLE
 from planverk.render.styles import StyleMap
-from planverk.render.text import UNWRITABLE
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument

@@ -14,7 +14,7 @@ from typing import Any
 
 from planverk.render.context import join_names, paragraphs, swedish_date
 from planverk.render.errors import RenderError
-from planverk.render.text import Markup
+from planverk.render.plaintext import SafeMarkdown
 
 TEMPLATE_SUFFIX = ".md.j2"
 
@@ -23,14 +23,14 @@ def _finalize(value: object) -> object:
     return "" if value is None else value
 
 
-def heading_marks(level: int) -> Markup:
+def heading_marks(level: int) -> SafeMarkdown:
     """Template function ``rubrik(n)``: the Markdown marks of a heading of level n."""
-    return Markup("#" * max(1, min(int(level), 6)))
+    return SafeMarkdown("#" * max(1, min(int(level), 6)))
 
 
-def indent(depth: int) -> Markup:
+def indent(depth: int) -> SafeMarkdown:
     """Template function ``indrag(n)``: the indentation of a list nested n levels deep."""
-    return Markup("  " * max(0, int(depth)))
+    return SafeMarkdown("  " * max(0, int(depth)))
 
 
 def template_path(template_dir: Path, kind: str) -> Path:

@@ -296,7 +296,7 @@ class _Builder:
         if name == "tabelltext":
             self.caption = argument
             return None
-        from planverk.suggest import did_you_mean
+        from planverk.core.suggest import did_you_mean
 
         hint = did_you_mean(name, DIRECTIVES)
         raise MarkupError(

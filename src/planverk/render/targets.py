@@ -8,12 +8,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from planverk.findings import Finding
+from planverk.core.findings import Finding
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
 from planverk.render.context import Builder
 from planverk.render.errors import RenderError
-from planverk.render.text import clean
+from planverk.render.plaintext import clean
 
 
 class Kind(StrEnum):
@@ -196,6 +196,6 @@ def _hp_date(hp: Handlingsplan, year: int | None) -> dt.date:
 
 
 def _ids_hint(wanted: str, ids: list[str]) -> str:
-    from planverk.suggest import did_you_mean
+    from planverk.core.suggest import did_you_mean
 
     return did_you_mean(wanted, ids) or f"Finns: {', '.join(sorted(set(ids))) or 'inga'}."

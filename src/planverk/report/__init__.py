@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterator, Mapping, Sequence
 
-from planverk.findings import Finding
+from planverk.core.findings import Finding
 
 Formatter = Callable[[Sequence[Finding], dict[str, str], int], str]
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
 
 _SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from planverk.findings import Finding
+from planverk.core.findings import Finding
 
 
 def as_dict(finding: Finding) -> dict[str, object]:

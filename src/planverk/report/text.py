@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
 
 _PLURAL = {
     Level.ERROR: ("fel", "fel"),

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.core.suggest import did_you_mean
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Project
-from planverk.suggest import did_you_mean
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ PASS plans/aktivitetsplan-2025.yaml:
     inledning: 'Planen gäller 2025.'
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

@@ -8,7 +8,7 @@ första byte som inte är UTF-8, så att å, ä och ö aldrig förvanskas i tyst
 Exemplet kräver bytes som en docstring inte kan rymma; det testas i tests/test_loading.py.
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

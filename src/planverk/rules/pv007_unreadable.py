@@ -7,7 +7,7 @@ Exemplet kräver ett tillstånd i filsystemet som en docstring inte kan rymma; d
 tests/test_loading.py.
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

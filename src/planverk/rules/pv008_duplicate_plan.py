@@ -14,7 +14,7 @@ PASS plans/aktivitetsplan-2026.yaml:
     titel: Aktivitetsplan 2026
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

@@ -7,7 +7,7 @@ kontrolleras.
 Exemplet kräver att en fil saknas; det testas i tests/test_loading.py.
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

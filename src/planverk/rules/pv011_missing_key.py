@@ -12,7 +12,7 @@ PASS plans/aktivitetsplan-2025.yaml:
     titel: Aktivitetsplan 2025
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

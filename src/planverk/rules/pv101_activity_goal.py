@@ -38,11 +38,10 @@ PASS plans/aktivitetsplan-2025.yaml:
 
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
-from planverk.model import Verksamhetsplan
+from planverk.core.findings import Finding, Level
+from planverk.core.suggest import closest, stems
+from planverk.model import Verksamhetsplan, walk
 from planverk.rules.base import Context, rule
-from planverk.suggest import closest, stems
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -103,7 +102,7 @@ class _Hints:
 
     def nearest(self, context: str) -> str | None:
         """The goal sharing the most word stems with ``context`` (as
-        :func:`planverk.suggest.nearest_by_words`, with the goals' stems taken once)."""
+        :func:`planverk.core.suggest.nearest_by_words`, with the goals' stems taken once)."""
         wanted = stems(context)
         best, best_score = None, 0.0
         for goal_id, have in self.stems.items():

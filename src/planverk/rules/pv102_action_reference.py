@@ -31,10 +31,10 @@ PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
 
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.core.suggest import did_you_mean
+from planverk.model import walk
 from planverk.rules.base import Context, Suggester, rule
-from planverk.suggest import did_you_mean
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -37,10 +37,10 @@ PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
 
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.core.suggest import did_you_mean
+from planverk.model import walk
 from planverk.rules.base import Context, rule
-from planverk.suggest import did_you_mean
 
 _KEYS = frozenset({"till", "ägare", "ansvar", "beslutad-av"})
 

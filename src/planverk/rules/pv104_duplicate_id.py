@@ -42,9 +42,9 @@ PASS plans/aktivitetsplan-2025.yaml:
 from collections.abc import Iterator
 from typing import Any
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.model.walk import Path
 from planverk.rules.base import Context, rule
-from planverk.walk import Path
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -17,9 +17,9 @@ PASS plans/aktivitetsplan-2025.yaml:
 
 from collections.abc import Iterator
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.core.suggest import did_you_mean
 from planverk.rules.base import Context, rule
-from planverk.suggest import did_you_mean
 
 
 def check(ctx: Context) -> Iterator[Finding]:

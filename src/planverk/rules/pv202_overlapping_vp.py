@@ -22,7 +22,7 @@ PASS plans/verksamhetsplan-2029-2032.yaml:
 from collections.abc import Iterator
 from itertools import pairwise
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
 from planverk.rules.base import Context, rule
 
 

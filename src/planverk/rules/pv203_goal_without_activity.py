@@ -39,8 +39,8 @@ PASS plans/verksamhetsplan-2025-2028.yaml:
 
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.rules.base import Context, rule
 
 

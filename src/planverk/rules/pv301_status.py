@@ -31,11 +31,11 @@ PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
 
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.core.suggest import closest
+from planverk.model import walk
 from planverk.model.common import STATUS_VALUES
 from planverk.rules.base import Context, rule
-from planverk.suggest import closest
 
 _ASCII = {"gron": "grön", "rod": "röd", "gront": "grön", "gult": "gul", "klar": "avslutad"}
 

@@ -36,8 +36,8 @@ PASS plans/handlingsplaner/rpo.yaml:
 
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.rules.base import Context, rule
 
 

@@ -19,8 +19,8 @@ PASS plans/aktivitetsplan-2025.yaml:
 import re
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level, Span
+from planverk.core.findings import Finding, Level, Span
+from planverk.model import walk
 from planverk.rules.base import Context, rule
 
 # Two or more capitals (a second part after a hyphen allowed), not inside a word. Written

@@ -18,8 +18,8 @@ PASS plans/aktivitetsplan-2025.yaml:
 import re
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.rules.base import Context, rule
 
 _START = re.compile(

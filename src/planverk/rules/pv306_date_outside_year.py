@@ -38,8 +38,8 @@ PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
 import datetime as dt
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.rules.base import Context, rule
 
 

@@ -16,14 +16,12 @@ PASS plans/aktivitetsplan-2025.yaml:
     inledning: "Planen gäller 2025."
 """
 
-import re
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.chars import CONTROL
+from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.rules.base import Context, rule
-
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def check(ctx: Context) -> Iterator[Finding]:

@@ -42,11 +42,11 @@ PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
 
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.core.suggest import closest
+from planverk.model import walk
 from planverk.model.periods import Calendar
 from planverk.rules.base import Context, rule
-from planverk.suggest import closest
 
 
 def check(ctx: Context) -> Iterator[Finding]:

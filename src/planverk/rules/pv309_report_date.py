@@ -40,8 +40,8 @@ PASS plans/handlingsplaner/ledningsgruppen-2025.yaml:
 
 from collections.abc import Iterator
 
-from planverk import walk
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.model.periods import GRACE_DAYS, Calendar, PeriodSpan
 from planverk.rules.base import Context, rule
 

@@ -47,7 +47,7 @@ PASS plans/planverk.yaml:
 
 from collections.abc import Iterator
 
-from planverk.findings import Finding, Level
+from planverk.core.findings import Finding, Level
 from planverk.model.periods import end_date
 from planverk.rules.base import Context, rule
 

@@ -9,7 +9,7 @@ tillgängligheten (EN 301 549, DOS-lagen). Felet kommer från en ändring i en m
 Exemplet är en mall, inte en planfil; det testas i tests/test_render.py.
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

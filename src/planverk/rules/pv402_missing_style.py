@@ -8,7 +8,7 @@ reservformatmall (oftast Normal) i stället. Lägg till formatmallen i dokumentm
 Exemplet är en Word-fil och en mall; det testas i tests/test_render_rules.py.
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

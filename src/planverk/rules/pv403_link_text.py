@@ -7,7 +7,7 @@ länktexterna, så varje länktext måste säga vart länken leder (EN 301 549, 
 Exemplet är en mall; det testas i tests/test_render_rules.py.
 """
 
-from planverk.findings import Level
+from planverk.core.findings import Level
 from planverk.rules.base import rule
 
 RULE = rule(

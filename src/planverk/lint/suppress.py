@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from planverk.findings import Finding
+from planverk.core.findings import Finding
 
 _MARK = "planverk:"
 _DIRECTIVE = re.compile(r"#\s*planverk:\s*(ignore-file|ignore)(?:\[([A-Z0-9,\s]*)\])?")

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from planverk.config import Config, apply_project, read_pyproject
-from planverk.findings import NO_SPAN, Finding, Level
-from planverk.gcpause import paused_gc
+from planverk.core.findings import NO_SPAN, Finding, Level
+from planverk.core.gcpause import paused_gc
+from planverk.lint.config import Config, apply_project, read_pyproject
+from planverk.lint.suppress import Suppressions, scan
 from planverk.loading.planset import PlanSet, display_path, find_plan_dir, load_plan_dir
 from planverk.rules import RULES, Context
-from planverk.suppress import Suppressions, scan
 
 
 @dataclass(slots=True)
@@ -39,7 +39,7 @@ def validate(
     Raises :class:`planverk.loading.planset.PlanSetNotFound` when there is no plan folder.
     """
     plan_dir = plan_dir or find_plan_dir(paths[0] if paths else Path.cwd())
-    with paused_gc():  # one pause for loading and checking (see planverk.gcpause)
+    with paused_gc():  # one pause for loading and checking (see planverk.core.gcpause)
         planset = load_plan_dir(plan_dir)
         return check(planset, paths=paths, overrides=overrides)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from planverk import __version__
 from planverk.model.common import ID_PATTERN
-from planverk.schema_export import schemas
+from planverk.model.jsonschema import schemas
 
 DEFAULT_NAME = "Sjukvårdsregion Sydöstra"
 DEFAULT_ID = "sydöstra"

@@ -27,8 +27,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from planverk.atomic import write_atomic
-from planverk.findings import Finding
+from planverk.core.atomic import write_atomic
+from planverk.core.findings import Finding
 from planverk.loading.planset import discover, display_path, read_plan_file, unreadable
 from planverk.loading.yamlfile import decode, parse
 

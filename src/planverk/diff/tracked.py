@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from planverk.diff.match import pair_similar
 from planverk.diff.model import DiffResult, Op, PlanKind
-from planverk.diff.words import word_diff
+from planverk.diff.wordiff import word_diff
 from planverk.loading.planset import PlanSet
 
 if TYPE_CHECKING:
@@ -91,8 +91,8 @@ def tracked_document(
     date: dt.date | None = None,
 ) -> Tracked:
     """The newer plan of ``result`` as .docx bytes with the changes tracked."""
+    from planverk.office.package import repack
     from planverk.render import RenderError, render_target
-    from planverk.render.package import repack
 
     try:
         old_target = _target(result, old_set, old=True)

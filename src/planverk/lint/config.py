@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planverk.findings import Finding, Level, Span
+from planverk.core.findings import Finding, Level, Span
 from planverk.model.project import RuleSetting
 from planverk.rules import BY_CODE
 
@@ -27,7 +27,7 @@ class Config:
     def set(self, code: str, value: str, origin: str, span: Span) -> None:
         rule = BY_CODE.get(code)
         if rule is None:
-            from planverk.suggest import did_you_mean
+            from planverk.core.suggest import did_you_mean
 
             self.problems.append(
                 Finding(

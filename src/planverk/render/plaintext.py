@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planverk.rules.pv307_control_characters import CONTROL
+from planverk.core.chars import CONTROL
 
 # Characters Word cannot hold: PV307's control characters plus lone surrogates.
 UNWRITABLE = re.compile(f"{CONTROL.pattern}|[\\ud800-\\udfff]")
@@ -23,7 +23,7 @@ _NEWLINES = re.compile(r"[ \t]*\n[ \t]*")
 LINE_BREAK = "<br>"
 
 
-class Markup(str):
+class SafeMarkdown(str):
     """Markdown that is already safe: the template engine passes it through unescaped."""
 
     __slots__ = ()
@@ -47,24 +47,24 @@ def _escape_line(line: str) -> str:
     return line
 
 
-def escape_inline(text: str) -> Markup:
+def escape_inline(text: str) -> SafeMarkdown:
     """One run of text: every line joins into one; paragraphs become line breaks."""
     if not _SPECIAL.search(text):
-        return Markup(text.strip())
+        return SafeMarkdown(text.strip())
     paragraphs = [p for p in _BLANK_LINES.split(text.strip()) if p.strip()]
-    return Markup(LINE_BREAK.join(_escape_line(_NEWLINES.sub(" ", p)) for p in paragraphs))
+    return SafeMarkdown(LINE_BREAK.join(_escape_line(_NEWLINES.sub(" ", p)) for p in paragraphs))
 
 
-def escape_paragraphs(text: str) -> Markup:
+def escape_paragraphs(text: str) -> SafeMarkdown:
     """A longer text: paragraphs (separated by a blank line) stay paragraphs."""
     paragraphs = [p for p in _BLANK_LINES.split(text.strip()) if p.strip()]
-    return Markup("\n\n".join(_escape_line(_NEWLINES.sub(" ", p)) for p in paragraphs))
+    return SafeMarkdown("\n\n".join(_escape_line(_NEWLINES.sub(" ", p)) for p in paragraphs))
 
 
 def finalize(value: object) -> str:
-    """Jinja's finalize hook: every ``{{ value }}`` is escaped unless it is :class:`Markup`."""
+    """Jinja's finalize hook: each ``{{ value }}`` is escaped unless it is SafeMarkdown."""
     if value is None:
         return ""
-    if isinstance(value, Markup):
+    if isinstance(value, SafeMarkdown):
         return value
     return escape_inline(str(value))
