@@ -133,7 +133,9 @@ def test_table_rows_inserted_and_deleted(shipped: Path) -> None:
     start = text.index("  - id: digital-hjärtrehabilitering")
     living.write_text(
         text[:start] + "  - id: ny-åtgärd\n    mål: kunskapsstyrning\n    text: Införa en gemensam "
-        "uppföljning av hjärtsvikt.\n    status: grön\n",
+        "uppföljning av hjärtsvikt.\n    status: grön\n    uppföljning:\n"
+        "      metod: Tertialvis uppföljning.\n      kvalitetsindikatorer:\n"
+        "        - Andel patienter med uppföljning.\n      mål: Alla regioner följer upp.\n",
         encoding="utf-8",
     )
     run = cli(

@@ -17,8 +17,9 @@ from docx import Document
 from lxml import etree
 
 from planverk.loading.planset import load_plan_dir
-from planverk.planning.chart import C_NS, CHART_TYPE
-from planverk.planning.followup_doc import CHART_MARKER, render_followup
+from planverk.office.chart import C_NS, CHART_TYPE
+from planverk.planning.followup_report import CHART_MARKER, target
+from planverk.render import Rendered, render_target
 from tests.conftest import ROOT
 from tests.realclients import needs
 from tests.test_status import STATUSES, _expected, _load
@@ -45,8 +46,9 @@ def categories_of(xml: bytes) -> list[str]:
     return [str(v) for v in first.xpath("./c:cat//c:pt/c:v/text()", namespaces=NS)]
 
 
-def _render(root: Path, fmt: str = "docx", **kwargs: Any) -> Any:
-    return render_followup(load_plan_dir(root / "plans"), 2025, ON, fmt, **kwargs)
+def _render(root: Path, fmt: str = "docx", template_dir: Path | None = None) -> Rendered:
+    planset = load_plan_dir(root / "plans")
+    return render_target(planset, target(planset, 2025, ON), fmt, template_dir)
 
 
 def _part(document: Any, content_type: str) -> Any:
@@ -72,7 +74,7 @@ def test_chart_is_a_word_chart_with_alt_text_and_data(shipped: Path) -> None:
 
     expected = _expected(shipped, 2025)
     result = _render(shipped)
-    assert result.chart
+    assert result.figures_placed == [CHART_MARKER]
     document = Document(io.BytesIO(result.data))
     assert CHART_MARKER not in "\n".join(p.text for p in document.paragraphs)
 
@@ -148,7 +150,7 @@ def test_a_template_without_the_marker_gives_no_chart(shipped: Path) -> None:
     path = templates / "uppfoljning.md.j2"
     path.write_text(path.read_text("utf-8").replace("{{ diagram.markör }}\n", ""), encoding="utf-8")
     result = _render(shipped, template_dir=templates)
-    assert not result.chart
+    assert result.figures_placed == []
     document = Document(io.BytesIO(result.data))
     assert not document.inline_shapes
     assert "Sammanfattning" in [p.text for p in document.paragraphs]

@@ -52,7 +52,7 @@ def test_json_format_parses(shipped: Path) -> None:
         "end_line": 4,
         "end_column": 12,
         "code": "PV010",
-        "rule": "",
+        "rule": "okänd-nyckel",
         "level": "fel",
         "message": "okänd nyckel 'inledningen'",
         "hint": "Menade du 'inledning'?",
@@ -122,7 +122,7 @@ def test_unknown_rule_in_settings_is_reported(minimal: Path) -> None:
     )
     run = cli("validate")
     assert run.exit_code == 1
-    assert "plans/planverk.yaml:14:3: PV012 fel: okänd regel 'PV999'" in run.stdout
+    assert "plans/planverk.yaml:14:3: PV013 fel: okänd regel 'PV999'" in run.stdout
 
 
 def test_paths_limit_the_report_to_those_files(shipped: Path) -> None:

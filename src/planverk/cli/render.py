@@ -8,9 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planverk.cli.common import EXIT_FINDINGS, echo, fail
-from planverk.core.findings import Level
-from planverk.loading.planset import PlanSet, PlanSetNotFound, display_path, find_plan_dir
+from planverk.cli.common import ConfigOption, handled, parse_date, plan_dir, warn_findings
 
 NAME = "render"
 
@@ -95,114 +93,28 @@ def command(
             show_default=False,
         ),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            "-c",
-            help="Projektfilen (plans/planverk.yaml) att utgå från.",
-            show_default=False,
-        ),
-    ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Skriv planerna som Word-dokument (eller md, html, pdf) att fatta beslut om.
 
     Planerna valideras först; med fel skrivs inget (slutstatus 1). Sökvägen till det
     skrivna dokumentet skrivs ut.
     """
-    from planverk.core.atomic import write_atomic
-    from planverk.lint.validate import check
-    from planverk.render import (
-        RenderError,
-        dokumentmall_path,
-        render_target,
-        select,
-        template_dir_for,
+    from planverk.loading.planset import display_path
+    from planverk.publish.documents import RenderRequest, render_documents
+
+    request = RenderRequest(
+        kind=kind.value,
+        year=year,
+        plan=plan,
+        fmt=output_format.value if output_format else None,
+        output=output,
+        dokumentmall=dokumentmall,
+        templates=templates,
+        on=parse_date(datum),
     )
-    from planverk.render.outputs import check_output, default_path, format_for
-    from planverk.render.targets import Kind
-    from planverk.report import FORMATS
-
-    if dokumentmall is not None and not dokumentmall.is_file():
-        fail(f"dokumentmallen {dokumentmall} finns inte", "Ange en .docx- eller .dotx-fil.")
-    try:
-        plan_dir = find_plan_dir(config or Path.cwd())
-    except PlanSetNotFound as err:
-        fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
-    from planverk.loading.planset import load_plan_dir
-
-    planset = load_plan_dir(plan_dir)
-    result = check(planset)
-    sources = {doc.display: doc.text for doc in planset.documents}
-    if result.fails(Level.ERROR):
-        echo(FORMATS["text"](result.findings, sources, result.files))
-        typer.echo("planverk: fel: planerna har fel; inget dokument skrevs.", err=True)
-        raise typer.Exit(EXIT_FINDINGS)
-    fmt = (output_format.value if output_format else None) or format_for(output) or "docx"
-    if kind is KindOption.uppfoljning:
-        _follow_up(planset, year, datum, fmt, output, templates, dokumentmall)
-        return
-    try:
-        targets = select(planset, Kind(kind.value), year, plan)
-        if output is not None and len(targets) > 1:
-            ids = ", ".join(t.plan.plan.id for t in targets)
-            fail(
-                f"{len(targets)} handlingsplaner gäller {year}, men -o anger en enda fil",
-                f"Välj en med --plan ({ids}), eller utelämna -o.",
-            )
-        folder = template_dir_for(planset, templates)
-        mall = dokumentmall_path(planset, folder, dokumentmall)
-        for target in targets:
-            path = output or default_path(planset, target.stem, fmt)
-            check_output(
-                path,
-                fmt,
-                planset,
-                template_dir=folder,
-                dokumentmall=mall,
-                explicit=output is not None,
-            )
-            rendered = render_target(planset, target, fmt, folder, mall)
-            if rendered.warnings:
-                typer.echo(FORMATS["text"](rendered.warnings, sources, result.files), err=True)
-            try:
-                write_atomic(path, rendered.data)
-            except OSError as err:
-                fail(f"kan inte skriva {path}: {err.strerror or err}")
-            typer.echo(display_path(path.resolve()))
-    except RenderError as err:
-        fail(err.message, err.hint)
-
-
-def _follow_up(
-    planset: PlanSet,
-    year: int | None,
-    datum: str | None,
-    fmt: str,
-    output: Path | None,
-    templates: Path | None,
-    dokumentmall: Path | None,
-) -> None:
-    """`render ÅR --kind uppfoljning`: the follow-up report (planverk.planning.followup_doc)."""
-    from planverk.cli.status import parse_date
-    from planverk.core.atomic import write_atomic
-    from planverk.planning.followup_doc import render_followup
-    from planverk.render import RenderError, dokumentmall_path, template_dir_for
-    from planverk.render.outputs import check_output, default_path
-
-    on = parse_date(datum)
-    try:
-        folder = template_dir_for(planset, templates)
-        mall = dokumentmall_path(planset, folder, dokumentmall)
-        path = output or default_path(planset, f"uppfoljning-{year or on.year}", fmt)
-        check_output(
-            path, fmt, planset, template_dir=folder, dokumentmall=mall, explicit=output is not None
-        )
-        document = render_followup(planset, year or on.year, on, fmt, templates, dokumentmall)
-    except RenderError as err:
-        fail(err.message, err.hint)
-    try:
-        write_atomic(path, document.data)
-    except OSError as err:
-        fail(f"kan inte skriva {path}: {err.strerror or err}")
-    typer.echo(display_path(path.resolve()))
+    with handled():
+        published = render_documents(plan_dir(config), request)
+    warn_findings(published.warnings, published.checked)
+    for path in published.paths:
+        typer.echo(display_path(path.resolve()))

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from planverk.cli.common import fail
+from planverk.cli.common import fail, parse_date
 from planverk.core.atomic import write_atomic
 from planverk.core.findings import Level
 from planverk.loading.planset import PlanSetNotFound, find_plan_dir, load_plan_dir
@@ -24,19 +24,6 @@ class Format(StrEnum):
     md = "md"
     json = "json"
     xlsx = "xlsx"
-
-
-def parse_date(text: str | None, option: str = "--datum") -> dt.date:
-    """A YYYY-MM-DD option value (today when not given); a usage error otherwise."""
-    if text is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        fail(
-            f"{option} {text!r} är inte ett datum",
-            "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2025-09-15.",
-        )
 
 
 def command(
@@ -77,7 +64,7 @@ def command(
 
     Slutstatus: 0 klart, 2 fel i anrop eller filer.
     """
-    on = parse_date(date)
+    on = parse_date(date) or dt.date.today()
     if output_format is Format.xlsx and out is None:
         fail("--format xlsx behöver en fil att skriva till", "Ange -o status.xlsx.")
     try:

@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 
@@ -23,14 +24,8 @@ def _mode_for(path: Path) -> int:
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, fsync and rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    mode = _mode_for(path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    temporary = _stage(path, data)
     try:
-        os.fchmod(fd, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -42,3 +37,57 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.fsync(dir_fd)
         finally:
             os.close(dir_fd)
+
+
+def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write several files as one change: every file is written, or none is changed.
+
+    Each file's new bytes go to a temporary file beside it first (where a full disk, a
+    missing permission or a read-only folder shows up); only when all are written are they
+    renamed into place. Should a rename fail half-way, the files already replaced get their
+    old bytes back (new files are removed), so the folder is as it was.
+    """
+    staged: list[tuple[Path, str, bytes | None]] = []  # path, temporary, old bytes (None: new)
+    try:
+        for path, data in files:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            old = path.read_bytes() if path.exists() else None
+            temporary = _stage(path, data)
+            staged.append((path, temporary, old))
+    except BaseException:
+        for _, temporary, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+    done: list[tuple[Path, bytes | None]] = []
+    try:
+        for path, temporary, old in staged:
+            os.replace(temporary, path)
+            done.append((path, old))
+    except BaseException:
+        for path, old in reversed(done):
+            with contextlib.suppress(OSError):
+                if old is None:
+                    os.unlink(path)
+                else:
+                    write_atomic(path, old)
+        for _, temporary, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        raise
+
+
+def _stage(path: Path, data: bytes) -> str:
+    """``data`` in a durable temporary file beside ``path``; its name."""
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, _mode_for(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return temporary

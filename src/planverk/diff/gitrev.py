@@ -13,17 +13,14 @@ import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
+from planverk.core.errors import UserError
 from planverk.loading.planset import PlanSet, Source, load_sources
 
 _TIMEOUT = 60
 
 
-class RevisionError(Exception):
+class RevisionError(UserError):
     """The revision cannot be read (no git, not a repository, unknown revision)."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:

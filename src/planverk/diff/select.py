@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+from planverk.core.errors import UserError
 from planverk.core.findings import Level
 from planverk.core.gcpause import paused_gc
 from planverk.diff.build import ap_tree, hp_tree, vp_tree
@@ -22,12 +23,8 @@ LIVING = "levande"
 _PERIOD = re.compile(r"^(\d{4})\s*[-–—]\s*(\d{4})$")
 
 
-class DiffError(Exception):
+class DiffError(UserError):
     """The comparison cannot be made as asked; message and hint are for the user."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 def diff(

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-from planverk.diff.model import PlanKind
+from planverk.diff.model import DiffResult, PlanKind
 from planverk.loading.planset import PlanSet, Source, discover, load_sources, read_sources
 
 _KIND = re.compile(rb"^typ:[ \t]*[\"']?([^\s\"'#]+)", re.MULTILINE)
@@ -59,3 +59,45 @@ def load_worktree(plan_dir: Path, keep: Callable[[Source], bool]) -> PlanSet:
     root = plan_dir.parent if plan_dir.name == "plans" else plan_dir
     sources = [s for s in read_sources(discover(plan_dir)) if keep(s)]
     return load_sources(sources, root=root, plan_dir=plan_dir)
+
+
+EVERYTHING = Needs(_ALL_KINDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A diff and the two plan sets it was made from."""
+
+    result: DiffResult
+    old_set: PlanSet
+    new_set: PlanSet
+
+
+def compare(
+    plan_dir: Path,
+    kind: PlanKind,
+    old: str,
+    new: str,
+    *,
+    since: str | None = None,
+    order: bool = False,
+    everything: bool = False,
+) -> Comparison:
+    """Compare plan ``old`` with plan ``new`` of the plan folder (``old`` as it was at git
+    revision ``since`` when given), reading only the files the comparison needs unless
+    ``everything``. Raises DiffError or RevisionError (both :class:`UserError`)."""
+    from planverk.diff.gitrev import load_at_revision
+    from planverk.diff.select import DiffError, diff
+
+    attempts = (EVERYTHING,) if everything else (needs(kind, (old, new)), EVERYTHING)
+    for attempt in attempts:
+        try:
+            new_set = load_worktree(plan_dir, attempt)
+            old_set = load_at_revision(since, plan_dir, attempt) if since else new_set
+            result = diff(old_set, new_set, kind, old, new, since=since, order=order)
+            return Comparison(result, old_set, new_set)
+        except DiffError:
+            if attempt is not EVERYTHING:
+                continue  # again with every file, so the message can list what there is
+            raise
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -24,9 +24,10 @@ import io
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from planverk.core.errors import UserError
 from planverk.diff.match import pair_similar
 from planverk.diff.model import DiffResult, Op, PlanKind
 from planverk.diff.wordiff import word_diff
@@ -34,6 +35,8 @@ from planverk.loading.planset import PlanSet
 
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element  # type: ignore[import-untyped]
+
+    from planverk.render import Rendered
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
@@ -54,19 +57,19 @@ def local(element: Element) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-class TrackedError(Exception):
+class TrackedError(UserError):
     """The tracked-changes document cannot be made; message and hint are for the user."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 @dataclass(frozen=True, slots=True)
 class Tracked:
+    """The tracked-changes document, and the two renders it was merged from (whose facts the
+    document rules check)."""
+
     data: bytes
     file_name: str
-    warnings: list[str] = field(default_factory=list)
+    old: Rendered
+    new: Rendered
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,19 +95,15 @@ def tracked_document(
 ) -> Tracked:
     """The newer plan of ``result`` as .docx bytes with the changes tracked."""
     from planverk.office.package import repack
-    from planverk.render import RenderError, render_target
+    from planverk.render import render_target
 
-    try:
-        old_target = _target(result, old_set, old=True)
-        new_target = _target(result, new_set, old=False)
-        old_doc = render_target(old_set, old_target, "docx")
-        new_doc = render_target(new_set, new_target, "docx")
-    except RenderError as err:
-        raise TrackedError(str(err), getattr(err, "hint", None)) from None
+    old_target = _target(result, old_set, old=True)
+    new_target = _target(result, new_set, old=False)
+    old_doc = render_target(old_set, old_target, "docx")
+    new_doc = render_target(new_set, new_target, "docx")
     revision = Revision(author, date or new_target.date)
     data = merge(old_doc.data, new_doc.data, hints(result), revision)
-    warnings = [w.message for w in (*old_doc.warnings, *new_doc.warnings)]
-    return Tracked(repack(data), f"{new_target.stem}-ändringsmarkerad.docx", warnings)
+    return Tracked(repack(data), f"{new_target.stem}-ändringsmarkerad.docx", old_doc, new_doc)
 
 
 def _target(result: DiffResult, planset: PlanSet, *, old: bool) -> Any:

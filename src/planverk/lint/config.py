@@ -11,6 +11,7 @@ from typing import Any
 from planverk.core.findings import Finding, Level, Span
 from planverk.model.project import RuleSetting
 from planverk.rules import BY_CODE
+from planverk.rules.pv013_rule_setting import RULE as SETTING
 
 OFF = "av"
 
@@ -30,9 +31,7 @@ class Config:
             from planverk.core.suggest import did_you_mean
 
             self.problems.append(
-                Finding(
-                    "PV012",
-                    Level.ERROR,
+                SETTING.finding(
                     f"okänd regel '{code}' i regelinställningarna",
                     origin,
                     span,
@@ -42,9 +41,7 @@ class Config:
             return
         if not rule.configurable:
             self.problems.append(
-                Finding(
-                    "PV012",
-                    Level.ERROR,
+                SETTING.finding(
                     f"regeln {code} kan inte ställas om",
                     origin,
                     span,
@@ -63,9 +60,7 @@ def read_pyproject(root: Path, config: Config) -> None:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
         config.problems.append(
-            Finding(
-                "PV001",
-                Level.ERROR,
+            SETTING.finding(
                 f"pyproject.toml kan inte läsas: {err}",
                 "pyproject.toml",
                 Span(1, 1, 1, 1),
@@ -80,9 +75,7 @@ def read_pyproject(root: Path, config: Config) -> None:
             value = value.get("nivå")
         if value not in (OFF, "fel", "varning", "info"):
             config.problems.append(
-                Finding(
-                    "PV012",
-                    Level.ERROR,
+                SETTING.finding(
                     f"[tool.planverk.regler] {code}: ogiltig nivå {value!r}",
                     "pyproject.toml",
                     Span(1, 1, 1, 1),

@@ -5,11 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import NO_SPAN, Finding, Level
 from planverk.core.gcpause import paused_gc
 from planverk.lint.config import Config, apply_project, read_pyproject
 from planverk.lint.suppress import Suppressions, scan
+
+if TYPE_CHECKING:
+    from planverk.render import Rendered
 from planverk.loading.planset import PlanSet, display_path, find_plan_dir, load_plan_dir
 from planverk.rules import RULES, Context
 
@@ -49,18 +53,7 @@ def check(
 ) -> Result:
     """Run every enabled rule on a loaded plan set (the files that failed to load are left out
     of the cross-file checks; their own findings say why)."""
-    config = Config()
-    read_pyproject(planset.root, config)
-    if planset.project is not None:
-        doc = planset.project.doc
-        apply_project(
-            planset.project.plan.rules,
-            doc.display,
-            lambda path, key: doc.source_map.locate(doc.data, path, key=key),
-            config,
-        )
-    for code, setting in (overrides or {}).items():
-        config.set(code, setting, "--regel", NO_SPAN)
+    config = configure(planset, overrides)
     findings = list(planset.findings) + config.problems
     for rule in RULES:
         level = config.levels.get(rule.code)
@@ -75,6 +68,38 @@ def check(
         findings = [f for f in findings if _selected(f.file, wanted, folders)]
     findings = sorted(set(findings), key=lambda f: f.sort_key)
     return Result(planset, findings, len(planset.documents))
+
+
+def check_rendered(
+    planset: PlanSet, rendered: Rendered, *, overrides: dict[str, str] | None = None
+) -> list[Finding]:
+    """Run the document-phase rules on one rendered document, at their configured levels."""
+    config = configure(planset, overrides)
+    findings: list[Finding] = []
+    for rule in RULES:
+        level = config.levels.get(rule.code)
+        if rule.check_rendered is None or level is None:
+            continue
+        findings.extend(_with_level(f, level) for f in rule.check_rendered(rendered))
+    return sorted(set(findings), key=lambda f: f.sort_key)
+
+
+def configure(planset: PlanSet, overrides: dict[str, str] | None = None) -> Config:
+    """The rule levels for ``planset``: defaults, pyproject.toml, the project file, then
+    ``overrides`` (``--regel``)."""
+    config = Config()
+    read_pyproject(planset.root, config)
+    if planset.project is not None:
+        doc = planset.project.doc
+        apply_project(
+            planset.project.plan.rules,
+            doc.display,
+            lambda path, key: doc.source_map.locate(doc.data, path, key=key),
+            config,
+        )
+    for code, setting in (overrides or {}).items():
+        config.set(code, setting, "--regel", NO_SPAN)
+    return config
 
 
 _NONE = Suppressions()

@@ -10,12 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from planverk.core.findings import Finding, Level, Span
+from planverk.core.errors import UserError
+from planverk.core.findings import Finding, Span
 from planverk.core.gcpause import paused_gc
 from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument, decode
 from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan
+from planverk.rules import pv007_unreadable, pv008_duplicate_plan, pv009_project_file
 
 P = TypeVar("P", Project, Verksamhetsplan, Aktivitetsplan, Handlingsplan)
 
@@ -24,8 +26,13 @@ PLAN_DIR = "plans"
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-class PlanSetNotFound(Exception):
+class PlanSetNotFound(UserError):
     """No plan folder where one was looked for (a usage error, exit code 2)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(
+            message, "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml."
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,11 +205,11 @@ def _load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> P
         planset.findings.extend(doc.findings)
         if plan is not None:
             _add(planset, doc, plan, seen)
-    if planset.project is None and not any(f.code == "PV009" for f in planset.findings):
+    if planset.project is None and not any(
+        f.code == pv009_project_file.RULE.code for f in planset.findings
+    ):
         planset.findings.append(
-            Finding(
-                "PV009",
-                Level.ERROR,
+            pv009_project_file.RULE.finding(
                 f"projektfilen saknas: ingen fil med `typ: projekt` i {display_path(plan_dir)}",
                 display_path(plan_dir / PROJECT_FILE),
                 Span(1, 1, 1, 1),
@@ -241,8 +248,8 @@ def unreadable(display: str, err: OSError) -> Finding:
     else:
         message = err.strerror or str(err) or "okänt fel"
         hint = "Kontrollera att filen finns, går att läsa och inte är en länk i en slinga."
-    return Finding(
-        "PV007", Level.ERROR, f"filen kan inte läsas: {message}", display, Span(1, 1, 1, 1), hint
+    return pv007_unreadable.RULE.finding(
+        f"filen kan inte läsas: {message}", display, Span(1, 1, 1, 1), hint
     )
 
 
@@ -276,9 +283,7 @@ def _add(
 
 
 def _twice(doc: YamlDocument, what: str, first: YamlDocument, key: str = "id") -> Finding:
-    return Finding(
-        "PV008",
-        Level.ERROR,
+    return pv008_duplicate_plan.RULE.finding(
         f"{what} finns redan i {first.display}",
         doc.display,
         doc.source_map.locate(doc.data, (key,)),

@@ -10,11 +10,19 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from planverk.core.findings import Finding, Level, Span
+from planverk.core.findings import Finding, Span
 from planverk.core.suggest import closest, did_you_mean
 from planverk.loading.compact import share_field_sets
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import MODELS, Plan
+from planverk.rules import (
+    pv005_empty_file,
+    pv006_kind,
+    pv010_unknown_key,
+    pv011_missing_key,
+    pv012_invalid_value,
+)
+from planverk.rules.base import Rule
 
 
 def validate_document(doc: YamlDocument) -> Plan | None:
@@ -23,9 +31,7 @@ def validate_document(doc: YamlDocument) -> Plan | None:
     if data is None:
         if not doc.findings:
             doc.findings.append(
-                Finding(
-                    "PV005",
-                    Level.ERROR,
+                pv005_empty_file.RULE.finding(
                     "filen är tom (eller innehåller bara kommentarer)",
                     doc.display,
                     Span(1, 1, 1, 1),
@@ -39,7 +45,7 @@ def validate_document(doc: YamlDocument) -> Plan | None:
         doc.findings.append(
             _finding(
                 doc,
-                "PV012",
+                pv012_invalid_value.RULE,
                 (),
                 "filen ska bestå av nycklar och värden, inte en lista",
                 "Börja filen med `typ:` följt av planens nycklar.",
@@ -52,7 +58,7 @@ def validate_document(doc: YamlDocument) -> Plan | None:
         doc.findings.append(
             _finding(
                 doc,
-                "PV006",
+                pv006_kind.RULE,
                 ("typ",),
                 "filen saknar `typ:`" if kind is None else f"okänd typ '{kind}'",
                 hint or "Ange typ: " + ", ".join(MODELS) + ".",
@@ -72,15 +78,14 @@ def validate_document(doc: YamlDocument) -> Plan | None:
 
 def _finding(
     doc: YamlDocument,
-    code: str,
+    rule: Rule,
     path: Sequence[str | int],
     message: str,
     hint: str | None,
     *,
     key: bool = False,
 ) -> Finding:
-    span = doc.source_map.locate(doc.data, path, key=key)
-    return Finding(code, Level.ERROR, message, doc.display, span, hint)
+    return rule.finding(message, doc.display, doc.source_map.locate(doc.data, path, key=key), hint)
 
 
 def _where(loc: Sequence[str | int]) -> str:
@@ -115,7 +120,7 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
         allowed = _keys_at(model, loc[:-1])
         return _finding(
             doc,
-            "PV010",
+            pv010_unknown_key.RULE,
             loc,
             f"okänd nyckel '{field}'",
             did_you_mean(str(field), allowed)
@@ -125,7 +130,7 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
     if kind == "missing":
         return _finding(
             doc,
-            "PV011",
+            pv011_missing_key.RULE,
             loc,
             f"nyckeln '{field}' saknas i {_where(loc[:-1]) or 'filen'}",
             f"Lägg till `{field}:` här.",
@@ -136,7 +141,7 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
         hint = did_you_mean(str(value), expected) if isinstance(value, str) else None
         return _finding(
             doc,
-            "PV012",
+            pv012_invalid_value.RULE,
             loc,
             f"{where}: värdet {shown} är inte tillåtet",
             hint or ("Tillåtna värden: " + ", ".join(expected) + "." if expected else None),
@@ -149,7 +154,7 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
     ):
         return _finding(
             doc,
-            "PV012",
+            pv012_invalid_value.RULE,
             loc,
             f"{where}: {shown} är inget giltigt datum",
             "Skriv datum som ÅÅÅÅ-MM-DD, t.ex. 2025-04-30.",
@@ -160,17 +165,17 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
         ):
             return _finding(
                 doc,
-                "PV012",
+                pv012_invalid_value.RULE,
                 loc,
                 f"{where}: {shown} är inget giltigt id",
                 "Ett id skrivs med gemener, siffror och bindestreck, t.ex. nära-vård-2025.",
             )
-        return _finding(doc, "PV012", loc, f"{where}: {shown} har fel form", None)
+        return _finding(doc, pv012_invalid_value.RULE, loc, f"{where}: {shown} har fel form", None)
     for suffix, name in _TYPE_NAMES.items():
         if kind in (f"{suffix}_type", f"{suffix}_parsing"):
             return _finding(
                 doc,
-                "PV012",
+                pv012_invalid_value.RULE,
                 loc,
                 f"{where}: ska vara {name}, inte {shown}",
                 _type_hint(suffix, value),
@@ -185,9 +190,15 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
         ctx = err.get("ctx") or {}
         limit = ctx.get("ge", ctx.get("le", ctx.get("min_length", ctx.get("max_length", ""))))
         return _finding(
-            doc, "PV012", loc, f"{where}: {shown} ligger utanför gränsen ({limit})", None
+            doc,
+            pv012_invalid_value.RULE,
+            loc,
+            f"{where}: {shown} ligger utanför gränsen ({limit})",
+            None,
         )
-    return _finding(doc, "PV012", loc, f"{where}: ogiltigt värde {shown}", err["msg"])
+    return _finding(
+        doc, pv012_invalid_value.RULE, loc, f"{where}: ogiltigt värde {shown}", err["msg"]
+    )
 
 
 def _type_hint(kind: str, value: Any) -> str | None:

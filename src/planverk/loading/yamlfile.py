@@ -22,9 +22,11 @@ from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamE
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import Resolver
 
-from planverk.core.findings import Finding, Level, Span
+from planverk.core.findings import Finding, Span
 from planverk.core.gcpause import paused_gc
 from planverk.loading.sourcemap import Pos, SourceMap
+from planverk.rules import pv001_syntax, pv002_duplicate_key, pv003_encoding, pv004_alias
+from planverk.rules.base import Rule
 
 MAX_DEPTH = 50
 
@@ -120,10 +122,8 @@ class _Builder:
         # Short strings repeat (statuses, owners, periods, references): keep one of each.
         self.strings: dict[str, str] = {}
 
-    def finding(self, code: str, pos: Pos, message: str, hint: str | None = None) -> None:
-        self.doc.findings.append(
-            Finding(code, Level.ERROR, message, self.doc.display, Span(*pos), hint)
-        )
+    def finding(self, rule: Rule, pos: Pos, message: str, hint: str | None = None) -> None:
+        self.doc.findings.append(rule.finding(message, self.doc.display, Span(*pos), hint))
 
     def alias_pos(self, after: int) -> Pos:
         """Position of the first alias token (``*name``) after character offset ``after``."""
@@ -146,7 +146,7 @@ class _Builder:
                 if self.aliases > 1:
                     return None  # one finding per file; the count is added when done
                 self.finding(
-                    "PV004",
+                    pv004_alias.RULE,
                     self.alias_pos(after),
                     "YAML-ankare och alias (&namn, *namn) används inte i planfiler",
                     "Skriv ut texten på båda ställena; en plan ska gå att läsa rad för rad.",
@@ -157,7 +157,7 @@ class _Builder:
             return self.string(node.value) if node.ctag is _STR else _scalar(node)
         if depth > MAX_DEPTH:
             self.finding(
-                "PV001",
+                pv001_syntax.RULE,
                 _pos(node),
                 f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer",
                 "Dela upp innehållet; en plan behöver sällan mer än tio nivåer.",
@@ -208,7 +208,7 @@ class _Builder:
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.finding(
-                    "PV001",
+                    pv001_syntax.RULE,
                     _pos(key_node),
                     "en nyckel måste vara en enkel text",
                     "Skriv nyckeln som ett ord följt av kolon, t.ex. `text:`.",
@@ -218,7 +218,7 @@ class _Builder:
             if key in result:
                 first = next(k for k, _ in node.value if k.value == key_node.value)
                 self.finding(
-                    "PV002",
+                    pv002_duplicate_key.RULE,
                     _pos(key_node),
                     f"nyckeln '{key}' finns redan på rad {first.start_mark.line + 1}",
                     "Ta bort den ena eller slå ihop dem; bara en av dem skulle annars gälla.",
@@ -388,9 +388,7 @@ def _syntax_finding(error: YAMLError, display: str, text: str = "") -> Finding:
     offset = text.find(chr(character)) if isinstance(character, int) and mark is None else -1
     if offset >= 0:
         line, column = _line_column(text, offset)
-        return Finding(
-            "PV001",
-            Level.ERROR,
+        return pv001_syntax.RULE.finding(
             f"filen innehåller styrtecknet U+{character:04X} "
             "(ofta inklistrat från Excel eller Word)",
             display,
@@ -402,11 +400,9 @@ def _syntax_finding(error: YAMLError, display: str, text: str = "") -> Finding:
     context = getattr(error, "context", None)
     for needle, message, hint in _PROBLEMS:
         if needle in problem or needle in str(context or ""):
-            return Finding("PV001", Level.ERROR, message, display, span, hint)
+            return pv001_syntax.RULE.finding(message, display, span, hint)
     detail = f"{problem} ({context})" if context else problem
-    return Finding(
-        "PV001",
-        Level.ERROR,
+    return pv001_syntax.RULE.finding(
         f"YAML-syntaxfel: {detail}",
         display,
         span,
@@ -452,9 +448,7 @@ def _too_deep(text: str, display: str) -> Finding | None:
                 depth += 1
                 if depth > MAX_DEPTH + 1:
                     mark = event.start_mark
-                    return Finding(
-                        "PV001",
-                        Level.ERROR,
+                    return pv001_syntax.RULE.finding(
                         f"strukturen är nästlad djupare än {MAX_DEPTH} nivåer",
                         display,
                         Span(mark.line + 1, mark.column + 1, mark.line + 1, mark.column + 2),
@@ -479,9 +473,7 @@ def decode(raw: bytes, display: str) -> tuple[str | None, Finding | None]:
         byte = raw[err.start : err.start + 1].hex().upper()
         guess = raw[err.start : err.start + 1].decode("cp1252", errors="replace")
         likely = f" (troligen '{guess}' sparat som Latin-1)" if guess.isalpha() else ""
-        return None, Finding(
-            "PV003",
-            Level.ERROR,
+        return None, pv003_encoding.RULE.finding(
             f"filen är inte UTF-8: byte 0x{byte} vid position {err.start}{likely}",
             display,
             Span(line, column, line, column + 1),
@@ -509,9 +501,7 @@ def parse(text: str, display: str) -> YamlDocument:
         except UnicodeEncodeError as err:  # a lone surrogate in text that did not come from bytes
             line, column = _line_column(text, err.start)
             doc.findings.append(
-                Finding(
-                    "PV003",
-                    Level.ERROR,
+                pv003_encoding.RULE.finding(
                     "texten innehåller ett ogiltigt tecken (ett ensamt surrogattecken)",
                     display,
                     Span(line, column, line, column + 1),
@@ -521,9 +511,7 @@ def parse(text: str, display: str) -> YamlDocument:
             return doc
         except RecursionError:
             doc.findings.append(
-                Finding(
-                    "PV001",
-                    Level.ERROR,
+                pv001_syntax.RULE.finding(
                     "strukturen är för djupt nästlad för att läsas",
                     display,
                     Span(1, 1, 1, 1),
@@ -538,7 +526,7 @@ def parse(text: str, display: str) -> YamlDocument:
         doc.data = doc.source_map.data = builder.build(node, 0, 0)
         doc.source_map.offsets = array("i", builder.offsets)
         if builder.aliases > 1:
-            first = next(i for i, f in enumerate(doc.findings) if f.code == "PV004")
+            first = next(i for i, f in enumerate(doc.findings) if f.code == pv004_alias.RULE.code)
             old = doc.findings[first]
             doc.findings[first] = replace(
                 old, message=f"{old.message} ({builder.aliases} alias i filen)"

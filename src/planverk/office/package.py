@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from planverk.render.errors import RenderError
+from planverk.core.errors import UserError
 
 DOCUMENT_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 # Word templates (.dotx, .dotm) and macro documents differ from a .docx only in the content
@@ -20,13 +20,17 @@ CONTENT_TYPES = "[Content_Types].xml"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+class PackageError(UserError):
+    """An Office file that is not what it says it is."""
+
+
 def as_document(data: bytes, display: str) -> bytes:
     """The bytes of a .docx or .dotx as a .docx python-docx opens (main part content type)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as source:
             names = source.namelist()
             if CONTENT_TYPES not in names:
-                raise RenderError(
+                raise PackageError(
                     f"dokumentmallen {display} är inte en Word-fil",
                     "Ange en .docx eller .dotx sparad från Word.",
                 )
@@ -42,7 +46,7 @@ def as_document(data: bytes, display: str) -> bytes:
                     target.writestr(info.filename, blob or source.read(info.filename))
             return out.getvalue()
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError) as err:
-        raise RenderError(
+        raise PackageError(
             f"dokumentmallen {display} är inte en Word-fil ({err})",
             "Ange en .docx eller .dotx sparad från Word.",
         ) from None

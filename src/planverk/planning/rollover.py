@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planverk.core.atomic import write_atomic
+from planverk.core.errors import UserError
 from planverk.edit import roundtrip as yamledit
 from planverk.loading.planset import Loaded, PlanSet, display_path
 from planverk.loading.yamlfile import parse
@@ -45,12 +46,8 @@ NOT_REPORTED = Status.NOT_REPORTED.value
 SCHEMA_LINE = "# yaml-language-server:"
 
 
-class RolloverError(Exception):
+class RolloverError(UserError):
     """The new year's plans cannot be made as asked (a usage error)."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 @dataclass(slots=True)

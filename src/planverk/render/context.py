@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from planverk.core.findings import Finding, Level
+from planverk.core.chars import UNWRITABLE
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan, walk
@@ -20,12 +20,12 @@ from planverk.model.common import Bullet, BulletItem, StrategicDirection
 from planverk.model.handlingsplan import Action
 from planverk.model.verksamhetsplan import Goal, Section
 from planverk.render.plaintext import (
-    UNWRITABLE,
     SafeMarkdown,
     clean,
     escape_inline,
     escape_paragraphs,
 )
+from planverk.render.result import RemovedCharacter
 
 MONTHS = (
     "januari",
@@ -91,10 +91,10 @@ def genitive(name: str) -> str:
 
 @dataclass(slots=True)
 class Builder:
-    """Builds template data for one document; collects warnings about removed characters."""
+    """Builds template data for one document; records the characters it had to remove."""
 
     planset: PlanSet
-    warnings: list[Finding] = field(default_factory=list)
+    removed: list[RemovedCharacter] = field(default_factory=list)
     _bad: dict[str, dict[str, walk.Path]] = field(default_factory=dict)
     _warned: set[tuple[str, walk.Path]] = field(default_factory=set)
     _texts: dict[tuple[str, str], PlanText] = field(default_factory=dict)
@@ -128,17 +128,9 @@ class Builder:
             return
         self._warned.add((doc.display, path))
         char = UNWRITABLE.search(value)
-        code = f"U+{ord(char.group()):04X}" if char else "?"
-        self.warnings.append(
-            Finding(
-                "PV307",
-                Level.WARNING,
-                f"styrtecknet {code} går inte att skriva i dokumentet och tas bort",
-                doc.display,
-                doc.source_map.locate(doc.data, path),
-                "Ta bort tecknet ur planfilen (det kommer ofta från Excel eller Word).",
-            )
-        )
+        if char is not None:
+            span = doc.source_map.locate(doc.data, path)
+            self.removed.append(RemovedCharacter(doc.display, span, ord(char.group())))
 
     # -- shared pieces -----------------------------------------------------------------------
 

@@ -16,9 +16,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from planverk.core.findings import Finding, Level
-from planverk.office.package import as_document, repack
-from planverk.render.blocks import (
+from planverk.core.chars import UNWRITABLE
+from planverk.document.blocks import (
     Block,
     Break,
     Document,
@@ -36,9 +35,10 @@ from planverk.render.blocks import (
     Text,
     plain,
 )
+from planverk.office.package import as_document, repack
 from planverk.render.errors import RenderError
 from planverk.render.meta import STATUS_FILL, Meta
-from planverk.render.plaintext import UNWRITABLE
+from planverk.render.result import MissingStyle
 from planverk.render.styles import StyleMap
 
 if TYPE_CHECKING:
@@ -67,7 +67,8 @@ def esc(text: str) -> str:
 class _Writer:
     document: DocxDocument
     styles: StyleMap
-    warnings: list[Finding] = field(default_factory=list)
+    dokumentmall: str = "dokumentmall"  # as shown to the user
+    missing_styles: list[MissingStyle] = field(default_factory=list)
     out: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     bookmarks: dict[int, str] = field(default_factory=dict)  # id(Heading) -> bookmark name
@@ -86,16 +87,7 @@ class _Writer:
             return cached
         found = self.styles.id(name)
         if found is None:
-            self.warnings.append(
-                Finding(
-                    "PV402",
-                    Level.WARNING,
-                    f"formatmallen '{name}' finns inte i dokumentmallen; texten får '{fallback}'",
-                    "dokumentmall",
-                    hint="Lägg till formatmallen i dokumentmallen, eller ändra <!-- stil: ... --> "
-                    "i mallen.",
-                )
-            )
+            self.missing_styles.append(MissingStyle(name, fallback, self.dokumentmall))
             found = self.styles.id(fallback) or "Normal"
         self._style_cache[name] = found
         return found
@@ -390,8 +382,8 @@ def open_dokumentmall(data: bytes, display: str) -> DocxDocument:
 
 def write_docx(
     document_blocks: Document, meta: Meta, dokumentmall: bytes, display: str = "dokumentmall"
-) -> tuple[bytes, list[Finding]]:
-    """The document as .docx bytes in the dokumentmall's look, and warnings."""
+) -> tuple[bytes, list[MissingStyle]]:
+    """The document as .docx bytes in the dokumentmall's look, and the styles it lacked."""
     document = open_dokumentmall(dokumentmall, display)
     body = document.element.body
     base_sect = body.sectPr
@@ -403,7 +395,7 @@ def write_docx(
             body.remove(child)
     _ensure_header_footer(document)
     _update_title_fields(document, meta.title)
-    writer = _Writer(document, StyleMap(document))
+    writer = _Writer(document, StyleMap(document), dokumentmall=display)
     writer.base_sect = copy.deepcopy(base_sect)
     writer.landscape = _is_landscape(base_sect)
     writer.page_text_width = _text_width(base_sect, writer.landscape)
@@ -423,7 +415,7 @@ def write_docx(
     _splice_body(document, "".join(writer.out))
     out = io.BytesIO()
     document.save(out)
-    return repack(out.getvalue()), writer.warnings
+    return repack(out.getvalue()), writer.missing_styles
 
 
 def _is_landscape(sect: Any) -> bool:

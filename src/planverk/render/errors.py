@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from planverk.core.errors import UserError
 
-class RenderError(Exception):
+
+class RenderError(UserError):
     """Rendering cannot go on: a missing plan, a template mistake, a missing program."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.hint = hint

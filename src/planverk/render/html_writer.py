@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from html import escape
 
-from planverk.render.blocks import (
+from planverk.document.blocks import (
     Block,
     Break,
     Document,

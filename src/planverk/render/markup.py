@@ -17,6 +17,13 @@ from planverk.render.errors import RenderError
 from planverk.render.plaintext import SafeMarkdown
 
 TEMPLATE_SUFFIX = ".md.j2"
+TEMPLATE_DIR = "templates"
+# planverk's own templates: installed as planverk/templates/ (see pyproject.toml), or in a
+# source checkout the top-level templates/ they are installed from.
+_INSTALLED = Path(__file__).resolve().parents[1] / TEMPLATE_DIR
+BUNDLED_TEMPLATES = (
+    _INSTALLED if _INSTALLED.is_dir() else Path(__file__).resolve().parents[3] / TEMPLATE_DIR
+)
 
 
 def _finalize(value: object) -> object:
@@ -37,6 +44,25 @@ def template_path(template_dir: Path, kind: str) -> Path:
     return template_dir / f"{kind}{TEMPLATE_SUFFIX}"
 
 
+def search_path(template_dir: Path) -> list[Path]:
+    """Where templates are looked up: the region's folder, then planverk's own, so a region's
+    templates/ need only hold the templates it changes (and one that predates a new document
+    kind keeps working)."""
+    folders = [template_dir]
+    if template_dir.resolve() != BUNDLED_TEMPLATES.resolve():
+        folders.append(BUNDLED_TEMPLATES)
+    return folders
+
+
+def template_file(template_dir: Path, kind: str) -> Path:
+    """The template file a render of ``kind`` uses (the first on the search path)."""
+    for folder in search_path(template_dir):
+        candidate = template_path(folder, kind)
+        if candidate.is_file():
+            return candidate
+    return template_path(template_dir, kind)
+
+
 def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str:
     """Render the template for ``kind`` with ``data``; template mistakes raise RenderError."""
     from jinja2 import (
@@ -50,7 +76,7 @@ def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str
     from jinja2.sandbox import SandboxedEnvironment
 
     env = SandboxedEnvironment(
-        loader=FileSystemLoader(str(template_dir)),
+        loader=FileSystemLoader([str(folder) for folder in search_path(template_dir)]),
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,
@@ -64,7 +90,7 @@ def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str
     env.globals["rubrik"] = heading_marks
     env.globals["indrag"] = indent
     name = f"{kind}{TEMPLATE_SUFFIX}"
-    shown = template_path(template_dir, kind)
+    shown = template_file(template_dir, kind)
     try:
         template = env.get_template(name)
         return template.render(**data)

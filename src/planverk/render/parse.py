@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from planverk.render.blocks import (
+from planverk.document.blocks import (
     Block,
     Break,
     Document,
@@ -165,7 +165,7 @@ def parse(source: str) -> Document:
     builder = _Builder(tokens)
     blocks = builder.blocks(0, len(tokens))
     title = next((b for b in blocks if isinstance(b, Paragraph) and b.style == "Title"), None)
-    from planverk.render.blocks import plain
+    from planverk.document.blocks import plain
 
     return Document(blocks, plain(title.children) if title else "")
 
@@ -241,7 +241,7 @@ class _Builder:
         return block
 
     def table(self, token: Token, line: int) -> Table:
-        from planverk.render.blocks import plain
+        from planverk.document.blocks import plain
 
         meta = token.meta
         seen: dict[str, list[Inline]] = {}  # the same text repeats down a column

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 import re
 
-from planverk.core.chars import CONTROL
-
-# Characters Word cannot hold: PV307's control characters plus lone surrogates.
-UNWRITABLE = re.compile(f"{CONTROL.pattern}|[\\ud800-\\udfff]")
+from planverk.core.chars import writable
 
 # Escaped wherever they stand: they open emphasis, code, links, HTML, entities, tables,
 # headings and quotes. A backslash before ASCII punctuation is always a literal in Markdown.
@@ -29,9 +26,7 @@ class SafeMarkdown(str):
     __slots__ = ()
 
 
-def clean(text: str) -> str:
-    """``text`` without the characters a .docx cannot hold."""
-    return UNWRITABLE.sub("", text)
+clean = writable  # the name the templates' data builders use
 
 
 def _escape_line(line: str) -> str:

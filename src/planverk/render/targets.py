@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from planverk.core.findings import Finding
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
 from planverk.render.context import Builder
 from planverk.render.errors import RenderError
 from planverk.render.plaintext import clean
+from planverk.render.result import Figure
 
 
 class Kind(StrEnum):
@@ -24,31 +25,43 @@ class Kind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Target:
-    """One document to render."""
+    """One document to render: what it is called, and how its template data is built.
 
-    kind: Kind
+    Every document kind is a target: the three plan documents below, the follow-up report
+    (:mod:`planverk.planning.followup_report`), and whatever comes next. ``template`` names
+    the Jinja template (``templates/<template>.md.j2``); ``data`` builds the data it sees.
+    """
+
+    template: str
     stem: str  # output file name without suffix, e.g. aktivitetsplan-2025
     title: str
     subject: str
     author: str
     date: dt.date  # core-property dates: the decision date, else 1 January of the year
     sources: tuple[str, ...]  # plan files the document is built from, as displayed
-    plan: Loaded[Any]
+    data: Callable[[Builder], dict[str, Any]]
+    plan: Loaded[Any] | None = None
+    keywords: str = ""
+    figures: tuple[Figure, ...] = ()
+    formats: tuple[str, ...] | None = None  # None: every format render writes
 
-    def data(self, planset: PlanSet) -> tuple[dict[str, Any], list[Finding]]:
-        """The template data, and warnings about text that could not be written."""
-        builder = Builder(planset)
-        data: dict[str, Any] = {"typ": self.kind.value, "projekt": builder.project()}
-        plan = self.plan.plan
+
+def _plan_data(loaded: Loaded[Any], kind: Kind) -> Callable[[Builder], dict[str, Any]]:
+    def build(builder: Builder) -> dict[str, Any]:
+        planset = builder.planset
+        data: dict[str, Any] = {"typ": kind.value, "projekt": builder.project()}
+        plan = loaded.plan
         if isinstance(plan, Aktivitetsplan):
-            data["plan"] = builder.ap(self.plan)
+            data["plan"] = builder.ap(loaded)
             data["verksamhetsplan"] = builder.vp(planset.vp_for(plan.year, plan.vp))
         elif isinstance(plan, Handlingsplan):
-            data["plan"] = builder.hp(self.plan)
+            data["plan"] = builder.hp(loaded)
             data["verksamhetsplan"] = builder.vp(planset.vp_for(plan.year, plan.vp))
         else:
-            data["plan"] = builder.vp(self.plan)
-        return data, builder.warnings
+            data["plan"] = builder.vp(loaded)
+        return data
+
+    return build
 
 
 def select(
@@ -84,13 +97,14 @@ def _ap_target(planset: PlanSet, year: int | None, plan_id: str | None) -> Targe
     ap = loaded.plan
     vp = planset.vp_for(ap.year, ap.vp)
     return Target(
-        Kind.AKTIVITETSPLAN,
+        Kind.AKTIVITETSPLAN.value,
         f"aktivitetsplan-{ap.year}",
         clean(ap.title),
         f"Aktivitetsplan {ap.year}" + (f" till {clean(vp.plan.title)}" if vp else ""),
         _author(planset),
         ap.decision.date if ap.decision else dt.date(ap.year, 1, 1),
         tuple(d for d in (loaded.doc.display, vp.doc.display if vp else None) if d),
+        _plan_data(loaded, Kind.AKTIVITETSPLAN),
         loaded,
     )
 
@@ -122,13 +136,14 @@ def _vp_target(planset: PlanSet, year: int | None, plan_id: str | None) -> Targe
         loaded = covering[0]
     vp = loaded.plan
     return Target(
-        Kind.VERKSAMHETSPLAN,
+        Kind.VERKSAMHETSPLAN.value,
         f"verksamhetsplan-{vp.period.start}-{vp.period.end}",
         clean(vp.title),
         f"Verksamhetsplan {vp.period.label()}",
         _author(planset),
         vp.decision.date if vp.decision else dt.date(vp.period.start, 1, 1),
         (loaded.doc.display,),
+        _plan_data(loaded, Kind.VERKSAMHETSPLAN),
         loaded,
     )
 
@@ -172,13 +187,14 @@ def _hp_target(planset: PlanSet, loaded: Loaded[Handlingsplan], year: int | None
     ap = planset.ap(hp.year) if hp.year is not None else None
     sources = [loaded.doc.display] + [x.doc.display for x in (ap, vp) if x is not None]
     return Target(
-        Kind.HANDLINGSPLAN,
+        Kind.HANDLINGSPLAN.value,
         stem,
         clean(hp.title),
         "Levande handlingsplan" if hp.living else f"Handlingsplan {hp.year or ''}".strip(),
         _author(planset),
         _hp_date(hp, year),
         tuple(sources),
+        _plan_data(loaded, Kind.HANDLINGSPLAN),
         loaded,
     )
 

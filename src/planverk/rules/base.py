@@ -1,4 +1,10 @@
-"""What a rule is, and the context a rule's check runs in."""
+"""What a rule is, and the context a rule's check runs in.
+
+A rule has one of three phases: the loader's (syntax and schema: the loader makes these
+findings with :meth:`Rule.finding`), the plan set's (``check``, run by
+:func:`planverk.lint.validate.check`) and the document's (``check_rendered``, run on each
+rendered document by :mod:`planverk.publish`).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +13,16 @@ import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from planverk.core.findings import Finding, Level
+from planverk.core.findings import NO_SPAN, Finding, Level, Span
 from planverk.core.suggest import did_you_mean
-from planverk.loading.planset import Loaded, PlanSet
-from planverk.loading.yamlfile import YamlDocument
-from planverk.model import Project
+
+if TYPE_CHECKING:  # the loader makes its findings from rules: no import of it at run time
+    from planverk.loading.planset import Loaded, PlanSet
+    from planverk.loading.yamlfile import YamlDocument
+    from planverk.model import Project
+    from planverk.render import Rendered
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +57,15 @@ class Rule:
     check: Callable[[Context], Iterable[Finding]] | None = None
     configurable: bool = True
     examples: tuple[Example, ...] = field(default=())
+    # Rules of the document phase look at a rendered document instead of the plan set.
+    check_rendered: Callable[[Rendered], Iterable[Finding]] | None = None
+
+    def finding(
+        self, message: str, file: str, span: Span = NO_SPAN, hint: str | None = None
+    ) -> Finding:
+        """A finding of this rule at its default level (the configured level is applied
+        when the plan set is checked)."""
+        return Finding(self.code, self.level or Level.INFO, message, file, span, hint, self.name)
 
 
 _EXAMPLE = re.compile(r"^(FAIL|PASS) (\S+?)(?: => (\S+))?(?: (\d+):(\d+))?:$")
@@ -87,12 +105,21 @@ def rule(
     level: Level | None,
     summary: str,
     check: Callable[[Context], Iterable[Finding]] | None = None,
+    check_rendered: Callable[[Rendered], Iterable[Finding]] | None = None,
     configurable: bool = True,
 ) -> Rule:
     """Declare a rule; its documentation and examples come from the module's docstring."""
     doc = module if isinstance(module, str) else (module.__doc__ or "")
     return Rule(
-        code, name, level, summary, inspect.cleandoc(doc), check, configurable, parse_examples(doc)
+        code,
+        name,
+        level,
+        summary,
+        inspect.cleandoc(doc),
+        check,
+        configurable,
+        parse_examples(doc),
+        check_rendered,
     )
 
 
@@ -116,16 +143,9 @@ class Context:
         *,
         key: bool = False,
     ) -> Finding:
-        doc = where if isinstance(where, YamlDocument) else where.doc
-        span = doc.source_map.locate(doc.data, path, key=key)
-        return Finding(
-            self.rule.code,
-            self.rule.level or Level.INFO,
-            message,
-            doc.display,
-            span,
-            hint,
-            self.rule.name,
+        doc = cast("YamlDocument", getattr(where, "doc", where))  # a Loaded plan's, or itself
+        return self.rule.finding(
+            message, doc.display, doc.source_map.locate(doc.data, path, key=key), hint
         )
 
 

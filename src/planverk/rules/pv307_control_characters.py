@@ -16,12 +16,18 @@ PASS plans/aktivitetsplan-2025.yaml:
     inledning: "Planen gäller 2025."
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.chars import CONTROL
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
 from planverk.rules.base import Context, rule
+
+if TYPE_CHECKING:
+    from planverk.render import Rendered
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -44,6 +50,16 @@ def check(ctx: Context) -> Iterator[Finding]:
                 )
 
 
+def check_rendered(rendered: Rendered) -> Iterator[Finding]:
+    for removed in rendered.removed:
+        yield RULE.finding(
+            f"styrtecknet U+{removed.codepoint:04X} går inte att skriva i dokumentet och tas bort",
+            removed.file,
+            removed.span,
+            "Ta bort tecknet ur planfilen (det kommer ofta från Excel eller Word).",
+        )
+
+
 RULE = rule(
     __doc__ or "",
     code="PV307",
@@ -51,4 +67,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="texten innehåller ett osynligt styrtecken",
     check=check,
+    check_rendered=check_rendered,
 )

@@ -9,8 +9,34 @@ tillgängligheten (EN 301 549, DOS-lagen). Felet kommer från en ändring i en m
 Exemplet är en mall, inte en planfil; det testas i tests/test_render.py.
 """
 
-from planverk.core.findings import Level
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from planverk.core.findings import Finding, Level
+from planverk.document.blocks import plain
 from planverk.rules.base import rule
+
+if TYPE_CHECKING:
+    from planverk.render import Rendered
+
+
+def check_rendered(rendered: Rendered) -> Iterator[Finding]:
+    if rendered.document is None:
+        return
+    previous = 0
+    for heading in rendered.document.headings():
+        if heading.level > previous + 1:
+            yield RULE.finding(
+                f"rubriknivån hoppar från {previous} till {heading.level} vid "
+                f"'{plain(heading.children)[:60]}'",
+                rendered.template,
+                hint="Rubriknivåer får inte hoppa över en nivå (tillgänglighet); ändra antalet "
+                "# i mallen.",
+            )
+        previous = heading.level
+
 
 RULE = rule(
     __doc__ or "",
@@ -19,4 +45,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="dokumentets rubriknivåer hoppar över en nivå",
     configurable=False,
+    check_rendered=check_rendered,
 )

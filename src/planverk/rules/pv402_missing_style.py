@@ -8,8 +8,28 @@ reservformatmall (oftast Normal) i stället. Lägg till formatmallen i dokumentm
 Exemplet är en Word-fil och en mall; det testas i tests/test_render_rules.py.
 """
 
-from planverk.core.findings import Level
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from planverk.core.findings import Finding, Level
 from planverk.rules.base import rule
+
+if TYPE_CHECKING:
+    from planverk.render import Rendered
+
+
+def check_rendered(rendered: Rendered) -> Iterator[Finding]:
+    for missing in rendered.missing_styles:
+        yield RULE.finding(
+            f"formatmallen '{missing.name}' finns inte i dokumentmallen; texten får "
+            f"'{missing.fallback}'",
+            missing.dokumentmall,
+            hint="Lägg till formatmallen i dokumentmallen, eller ändra <!-- stil: ... --> i "
+            "mallen.",
+        )
+
 
 RULE = rule(
     __doc__ or "",
@@ -18,4 +38,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="en formatmall som mallen använder saknas i dokumentmallen",
     configurable=False,
+    check_rendered=check_rendered,
 )

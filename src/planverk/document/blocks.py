@@ -6,6 +6,7 @@ knows about Word or HTML.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 
@@ -118,3 +119,25 @@ def plain(children: tuple[Inline, ...] | list[Inline]) -> str:
         elif isinstance(child, Link):
             parts.append(plain(child.children))
     return "".join(parts)
+
+
+def links(blocks: list[Block]) -> Iterator[Link]:
+    """Every link in ``blocks``, in document order."""
+    for block in blocks:
+        if isinstance(block, (Heading, Paragraph)):
+            yield from _inline_links(block.children)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield from links(item.blocks)
+        elif isinstance(block, Quote):
+            yield from links(block.blocks)
+        elif isinstance(block, Table):
+            for row in [block.header, *block.rows]:
+                for cell in row:
+                    yield from _inline_links(cell)
+
+
+def _inline_links(children: list[Inline]) -> Iterator[Link]:
+    for child in children:
+        if isinstance(child, Link):
+            yield child

@@ -1,4 +1,4 @@
-"""PDF through LibreOffice, headless, in a private folder.
+"""LibreOffice, headless, in a private folder: the one place planverk runs it.
 
 Each run gets its own temporary LibreOffice profile (-env:UserInstallation), so parallel
 runs and CI jobs do not fight over one profile, and a time limit, so a hung soffice cannot
@@ -18,9 +18,15 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from planverk.render.errors import RenderError
+from planverk.core.errors import UserError
 
 TIMEOUT_SECONDS = 180
+
+
+class LibreOfficeError(UserError):
+    """LibreOffice is missing, timed out or failed; the message says which."""
+
+
 PACKAGE = "libreoffice-writer-nogui"
 
 
@@ -67,12 +73,12 @@ def _run(command: list[str], work: Path, timeout: float) -> subprocess.Completed
             check=False,
         )
     except subprocess.TimeoutExpired:
-        raise RenderError(
+        raise LibreOfficeError(
             f"LibreOffice blev inte klart med PDF:en på {int(timeout)} sekunder",
             "Försök igen; skriv annars .docx och spara som PDF i Word.",
         ) from None
     except OSError as err:
-        raise RenderError(f"LibreOffice kunde inte startas: {err}") from None
+        raise LibreOfficeError(f"LibreOffice kunde inte startas: {err}") from None
 
 
 def _with_updated_indexes(
@@ -95,7 +101,7 @@ def docx_to_pdf(docx: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
     """Convert .docx bytes to PDF bytes with LibreOffice."""
     program = soffice()
     if program is None:
-        raise RenderError(
+        raise LibreOfficeError(
             "PDF kräver LibreOffice (soffice), som inte är installerat",
             f"Installera det, t.ex. `sudo apt-get install {PACKAGE}`, eller skriv .docx och "
             "spara som PDF i Word.",
@@ -126,7 +132,7 @@ def docx_to_pdf(docx: bytes, *, timeout: float = TIMEOUT_SECONDS) -> bytes:
         )
         if result.returncode != 0 or not target.is_file():
             detail = (result.stderr or result.stdout).decode("utf-8", "replace").strip()
-            raise RenderError(
+            raise LibreOfficeError(
                 f"LibreOffice kunde inte göra PDF (slutstatus {result.returncode})"
                 + (f": {detail[-300:]}" if detail else ""),
                 "Öppna .docx-filen i LibreOffice eller Word för att se vad som är fel.",

@@ -1,0 +1,100 @@
+"""Where output goes, and where it must never go.
+
+Every command that writes a file asks here first: a document, a diff, a status workbook, a
+site. Default: ``<project root>/build/<name>.<suffix>``. planverk refuses to write over a
+plan file or into the plan folder, over a template or into a template folder, over the
+dokumentmall, and, unless ``-o`` names the place, outside the project. Links are resolved
+first, so a link in ``build/`` that points at a plan is refused too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from planverk.core.errors import UserError
+from planverk.loading.planset import PlanSet
+
+BUILD_DIR = "build"
+SUFFIXES = {
+    "docx": ".docx",
+    "md": ".md",
+    "html": ".html",
+    "pdf": ".pdf",
+    "pptx": ".pptx",
+    "xlsx": ".xlsx",
+    "json": ".json",
+    "csv": ".csv",
+    "text": ".txt",
+}
+
+
+class OutputRefused(UserError):
+    """Writing there could destroy something the user wrote."""
+
+
+def format_for(path: Path | None) -> str | None:
+    """The format a file name asks for (``-o plan.pdf`` means PDF), or None."""
+    if path is None:
+        return None
+    suffix = path.suffix.casefold()
+    return next((fmt for fmt, ext in SUFFIXES.items() if ext == suffix), None)
+
+
+def default_path(planset: PlanSet, stem: str, fmt: str) -> Path:
+    return planset.root / BUILD_DIR / f"{stem}{SUFFIXES[fmt]}"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.is_relative_to(folder.resolve())
+    except OSError:  # pragma: no cover - unreadable folder
+        return False
+
+
+def check_output(
+    path: Path,
+    planset: PlanSet,
+    *,
+    fmt: str | None = None,
+    explicit: bool,
+    template_dirs: Iterable[Path] = (),
+    protected: Iterable[Path | None] = (),
+) -> None:
+    """Raise :class:`OutputRefused` when writing ``path`` could destroy what the user wrote.
+
+    ``fmt`` (when given) must match the file's suffix; ``template_dirs`` are folders of
+    templates and ``protected`` single files (the dokumentmall) never written over.
+    """
+    target = path.resolve()
+    if target.is_dir():
+        raise OutputRefused(f"{path} är en mapp", "Ange en fil, t.ex. -o build/plan.docx.")
+    if _inside(target, planset.plan_dir):
+        raise OutputRefused(
+            f"vägrar skriva {path}: det ligger i planmappen {planset.plan_dir.name}/",
+            "Planfilerna skrivs aldrig över; välj en annan plats, t.ex. build/.",
+        )
+    for doc in planset.documents:
+        if Path(doc.display).resolve() == target:
+            raise OutputRefused(f"vägrar skriva över planfilen {path}")
+    for folder in template_dirs:
+        if _inside(target, folder):
+            raise OutputRefused(
+                f"vägrar skriva {path}: det ligger i mallmappen {folder}",
+                "Mallarna skrivs aldrig över; välj en annan plats, t.ex. build/.",
+            )
+    for file in protected:
+        if file is not None and file.resolve() == target:
+            raise OutputRefused(f"vägrar skriva över {file}", "Välj en annan plats, t.ex. build/.")
+    if fmt is not None:
+        wanted = SUFFIXES[fmt]
+        if path.suffix.casefold() != wanted:
+            raise OutputRefused(
+                f"{path}: filen för formatet {fmt} ska sluta på {wanted}",
+                f"Skriv t.ex. -o {path.with_suffix(wanted).name}.",
+            )
+    if not explicit and not _inside(target, planset.root):
+        raise OutputRefused(
+            f"vägrar skriva {path}: det ligger utanför projektet {planset.root}",
+            "Ange platsen uttryckligen med -o om det är meningen.",
+        )

@@ -1,0 +1,116 @@
+"""The one render pipeline every document kind goes through.
+
+target → template data (:mod:`.context`) → Jinja template (:mod:`.markup`) → Markdown →
+blocks (:mod:`.parse`) → a writer (.docx in the dokumentmall's look, HTML; PDF from the
+.docx) → bytes, with the facts the document rules check (:mod:`.result`). Nothing here
+writes files or makes findings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from planverk.loading.planset import PlanSet
+from planverk.render.context import Builder
+from planverk.render.errors import RenderError
+from planverk.render.figures import describe, place
+from planverk.render.markup import BUNDLED_TEMPLATES, TEMPLATE_DIR
+from planverk.render.result import Rendered
+from planverk.render.targets import Target
+
+FORMATS = ("docx", "md", "html", "pdf")
+DOKUMENTMALL = "dokumentmall.docx"
+
+
+def template_dir_for(planset: PlanSet, template_dir: Path | None = None) -> Path:
+    """The Jinja templates: the one given, the project's templates/, else planverk's own.
+    A template the folder lacks is taken from planverk's own (see :mod:`.markup`)."""
+    if template_dir is not None:
+        if not template_dir.is_dir():
+            raise RenderError(f"mallmappen {template_dir} finns inte")
+        return template_dir
+    own = planset.root / TEMPLATE_DIR
+    return own if own.is_dir() else BUNDLED_TEMPLATES
+
+
+def dokumentmall_path(
+    planset: PlanSet, template_dir: Path, dokumentmall: Path | None = None
+) -> Path | None:
+    """The dokumentmall: given, else the project file's ``dokumentmall:``, else the one in the
+    template folder; None means planverk's built-in one."""
+    if dokumentmall is not None:
+        return dokumentmall
+    project = planset.project
+    if project is not None and project.plan.template:
+        return planset.root / project.plan.template
+    candidate = template_dir / DOKUMENTMALL
+    return candidate if candidate.is_file() else None
+
+
+def read_dokumentmall(path: Path | None) -> tuple[bytes, str]:
+    """The dokumentmall's bytes and its name as shown (planverk's own when ``path`` is None)."""
+    if path is None:
+        from planverk.render.default_template import build
+
+        return build(), "planverks dokumentmall"
+    try:
+        return path.read_bytes(), str(path)
+    except OSError as err:
+        raise RenderError(
+            f"dokumentmallen {path} kan inte läsas: {err.strerror or err}",
+            "Kontrollera sökvägen i --dokumentmall eller `dokumentmall:` i plans/planverk.yaml "
+            "(relativ till projektets rot).",
+        ) from None
+
+
+def render_target(
+    planset: PlanSet,
+    target: Target,
+    fmt: str = "docx",
+    template_dir: Path | None = None,
+    dokumentmall: Path | None = None,
+) -> Rendered:
+    """Render one document; the plan set is expected to have passed validation
+    (:func:`planverk.publish.render_documents` makes sure of it). Raises RenderError."""
+    from planverk.render.markup import render_markup, template_file
+    from planverk.render.meta import Meta
+    from planverk.render.parse import MarkupError, parse
+
+    allowed = target.formats or FORMATS
+    if fmt not in allowed:
+        raise RenderError(
+            f"{target.title} kan inte skrivas som {fmt}", f"Välj {', '.join(allowed)}."
+        )
+    folder = template_dir_for(planset, template_dir)
+    builder = Builder(planset)
+    markup = render_markup(folder, target.template, target.data(builder))
+    shown = str(template_file(folder, target.template))
+    if fmt in ("md", "html"):
+        markup = describe(markup, target.figures)
+    if fmt == "md":
+        return Rendered(target, fmt, markup.encode("utf-8"), shown, removed=builder.removed)
+    try:
+        document = parse(markup)
+    except MarkupError as err:
+        raise RenderError(
+            f"{shown}: {err} (rad {err.line} i den färdiga texten)",
+            "Kör med --format md för att se texten som mallen gav.",
+        ) from None
+    meta = Meta(target.title, target.subject, target.author, target.date, keywords=target.keywords)
+    rendered = Rendered(target, fmt, b"", shown, document, removed=builder.removed)
+    if fmt == "html":
+        from planverk.render.html_writer import write_html
+
+        rendered.data = write_html(document, meta)
+        return rendered
+    from planverk.render.docx_writer import write_docx
+
+    template_bytes, display = read_dokumentmall(dokumentmall_path(planset, folder, dokumentmall))
+    docx, rendered.missing_styles = write_docx(document, meta, template_bytes, display)
+    docx, rendered.figures_placed = place(docx, target.figures)
+    if fmt == "pdf":
+        from planverk.office.libreoffice import docx_to_pdf
+
+        docx = docx_to_pdf(docx)
+    rendered.data = docx
+    return rendered

@@ -1,0 +1,65 @@
+"""What a render gives back besides the bytes: the facts the document rules check.
+
+Rendering reports no findings itself; it records what happened on the way (a style the
+dokumentmall lacks, a character Word cannot hold and that was removed) and the document
+structure it wrote. The document-phase rules (PV307, PV401–PV403) turn these into findings,
+configured and reported like every other rule (see :mod:`planverk.publish`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from planverk.core.findings import Span
+
+if TYPE_CHECKING:
+    from planverk.document.blocks import Document
+    from planverk.render.targets import Target
+
+
+@dataclass(frozen=True, slots=True)
+class MissingStyle:
+    """A style the template asked for that the dokumentmall does not have."""
+
+    name: str
+    fallback: str
+    dokumentmall: str  # the dokumentmall as shown to the user
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedCharacter:
+    """A character of a plan text that a .docx cannot hold, left out of the document."""
+
+    file: str
+    span: Span
+    codepoint: int
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A figure a target adds where its template wrote ``marker`` alone on a line.
+
+    ``description`` is its text alternative (and what Markdown and HTML show until a writer
+    can draw it); ``insert_docx(document, paragraph, width_cm)`` draws it into a python-docx
+    document in place of the marker paragraph.
+    """
+
+    marker: str
+    description: str
+    insert_docx: Callable[[Any, Any, float], None]
+
+
+@dataclass(slots=True)
+class Rendered:
+    """One rendered document: its bytes and what the document rules look at."""
+
+    target: Target
+    fmt: str
+    data: bytes
+    template: str  # the Jinja template as shown to the user
+    document: Document | None = None  # the parsed structure (None for Markdown)
+    missing_styles: list[MissingStyle] = field(default_factory=list)
+    removed: list[RemovedCharacter] = field(default_factory=list)
+    figures_placed: list[str] = field(default_factory=list)  # markers of the figures drawn

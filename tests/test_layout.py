@@ -1,0 +1,106 @@
+"""The layout holds: docs/arkitektur.md names every package in the order data flows, no
+package imports one further down that order, rules own their codes, render makes no
+findings, and no finding leaves its rule unnamed."""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+from tests.conftest import ROOT, cli
+
+SRC = ROOT / "src" / "planverk"
+MAP = ROOT / "docs" / "arkitektur.md"
+
+
+def _map() -> list[str]:
+    text = MAP.read_text(encoding="utf-8")
+    table = text.split("<!-- paketkarta: början -->")[1].split("<!-- paketkarta: slut -->")[0]
+    return re.findall(r"^\| `planverk\.(\w+)` \|", table, flags=re.M)
+
+
+def _packages() -> set[str]:
+    return {p.parent.name for p in SRC.glob("*/__init__.py")}
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """planverk modules ``path`` imports when it runs (imports for type checking only, in
+    ``if TYPE_CHECKING:``, are left out: annotations may name a later layer's types)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            skip.update(id(child) for child in ast.walk(node))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+    return {m for m in found if m.startswith("planverk.")}
+
+
+def test_every_package_has_a_line_in_the_map() -> None:
+    listed = _map()
+    assert len(listed) == len(set(listed))
+    assert set(listed) == _packages(), (
+        "docs/arkitektur.md: lägg till (eller ta bort) en rad för "
+        f"{sorted(set(listed) ^ _packages())}"
+    )
+
+
+def test_no_package_imports_one_further_down_the_flow() -> None:
+    order = {name: index for index, name in enumerate(_map())}
+    wrong = []
+    for path in sorted(SRC.glob("*/**/*.py")):
+        package = path.relative_to(SRC).parts[0]
+        for module in _runtime_imports(path):
+            other = module.split(".")[1]
+            if other in order and order[other] > order[package]:
+                wrong.append(f"{path.relative_to(ROOT)} imports {module}")
+    assert wrong == []
+
+
+def test_diff_and_planning_use_only_renders_public_api() -> None:
+    inside = []
+    for package in ("diff", "planning", "publish"):
+        for path in (SRC / package).glob("*.py"):
+            for module in _runtime_imports(path):
+                if module.startswith("planverk.render."):
+                    inside.append(f"{path.relative_to(ROOT)}: {module}")
+    assert inside == []
+
+
+def test_render_imports_no_rules_and_makes_no_findings() -> None:
+    for path in (SRC / "render").glob("*.py"):
+        modules = _runtime_imports(path)
+        assert not any(m.startswith(("planverk.rules", "planverk.lint")) for m in modules), path
+        assert "Finding(" not in path.read_text(encoding="utf-8"), path
+
+
+def test_rule_codes_are_written_only_in_their_rule_modules() -> None:
+    code = re.compile(r"[\"']PV\d{3}[\"']")
+    outside = [
+        str(path.relative_to(ROOT))
+        for path in SRC.rglob("*.py")
+        if not re.match(r"pv\d{3}_", path.name) and code.search(path.read_text(encoding="utf-8"))
+    ]
+    assert outside == []
+
+
+def test_every_finding_names_its_rule(minimal: Path) -> None:
+    plans = minimal / "plans"
+    (plans / "trasig.yaml").write_text("typ: [\n", encoding="utf-8")
+    (plans / "dubbel.yaml").write_text("typ: projekt\ntyp: projekt\n", encoding="utf-8")
+    (plans / "tom.yaml").write_text("# bara en kommentar\n", encoding="utf-8")
+    (plans / "okänd.yaml").write_text("typ: vision\n", encoding="utf-8")
+    (minimal / "pyproject.toml").write_text("[tool.planverk\n", encoding="utf-8")
+    run = cli("validate", "--format", "json")
+    findings = json.loads(run.stdout)["findings"]
+    codes = {f["code"] for f in findings}
+    assert {"PV001", "PV002", "PV005", "PV006", "PV013"} <= codes, codes
+    assert [f for f in findings if not f["rule"]] == []
