@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from planverk.cli.app import app
+from planverk.cli.app import main
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -45,8 +45,19 @@ def shipped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 def cli(*args: str) -> Run:
-    """Run the planverk command in-process, as a user would from the shell."""
-    result = CliRunner().invoke(app, list(args))
-    if result.exception and not isinstance(result.exception, SystemExit):
-        raise result.exception
-    return Run(result.exit_code, result.stdout, result.stderr)
+    """Run the planverk command in-process through its real entry point, as a user would from
+    the shell: ``planverk.cli.app.main``, where the Swedish errors and exit codes live.
+
+    An exception the entry point does not turn into a message is re-raised (with
+    PLANVERK_DEBUG set, as a developer would run it), so a test sees the bug itself instead
+    of exit code 3.
+    """
+    with CliRunner().isolation(env={"PLANVERK_DEBUG": "1"}) as (out, err, _):
+        try:
+            main(list(args))
+            code = 0
+        except SystemExit as exit_:
+            code = exit_.code if isinstance(exit_.code, int) else int(exit_.code is not None)
+        stdout = out.getvalue().decode("utf-8", "replace")
+        stderr = err.getvalue().decode("utf-8", "replace")
+    return Run(code, stdout, stderr)
