@@ -9,6 +9,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import ROOT, cli
 
 SRC = ROOT / "src" / "planverk"
@@ -104,3 +106,35 @@ def test_every_finding_names_its_rule(minimal: Path) -> None:
     codes = {f["code"] for f in findings}
     assert {"PV001", "PV002", "PV005", "PV006", "PV013"} <= codes, codes
     assert [f for f in findings if not f["rule"]] == []
+
+
+def test_id_indexes_are_built_once_per_plan_set(monkeypatch: pytest.MonkeyPatch) -> None:
+    from planverk.lint.validate import check
+    from planverk.loading.planset import load_plan_dir
+    from planverk.model import walk
+    from planverk.render import Kind, render_target, select
+
+    planset = load_plan_dir(ROOT / "plans")
+    walked: list[str] = []
+    goals, activities = walk.goals, walk.activities
+
+    def counting_goals(vp: object) -> object:
+        walked.append(f"goals {id(vp)}")
+        return goals(vp)  # type: ignore[arg-type]
+
+    def counting_activities(ap: object) -> object:
+        walked.append(f"activities {id(ap)}")
+        return activities(ap)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(walk, "goals", counting_goals)
+    monkeypatch.setattr(walk, "activities", counting_activities)
+    check(planset)
+    target = select(planset, Kind.HANDLINGSPLAN, 2025)[0]
+    render_target(planset, target, "md")
+    # PV203 walks the goals and PV101, PV203, PV204 the activities for their own purpose
+    # (every item, in order); every lookup by id (PV101, PV102, the handlingsplan's chain)
+    # comes from the one index: each VP's goals are walked at most twice, each AP's
+    # activities at most four times, however many handlingsplaner refer to them.
+    counts = {w: walked.count(w) for w in walked}
+    assert max(n for w, n in counts.items() if w.startswith("goals")) <= 2, counts
+    assert max(n for w, n in counts.items() if w.startswith("activities")) <= 4, counts

@@ -13,6 +13,7 @@ from typing import Generic, TypeVar
 from planverk.core.errors import UserError
 from planverk.core.findings import Finding, Span
 from planverk.core.gcpause import paused_gc
+from planverk.loading.index import Index
 from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument, decode
@@ -63,6 +64,7 @@ class PlanSet:
     hps: list[Loaded[Handlingsplan]] = field(default_factory=list)
     documents: list[YamlDocument] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    index: Index = field(default_factory=Index, repr=False, compare=False)
 
     def vps_covering(self, year: int) -> list[Loaded[Verksamhetsplan]]:
         return [vp for vp in self.vps if vp.plan.period.covers(year)]

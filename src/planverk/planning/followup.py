@@ -278,7 +278,7 @@ class _FocusIndex:
         self.planset = planset
         self.year = year
         ap = planset.ap(year)
-        self.activities = {a.activity.id: a for a in walk.activities(ap.plan)} if ap else {}
+        self.activities = planset.index.activities(ap.plan) if ap else {}
         self.ap_vp = planset.vp_for(year, ap.plan.vp) if ap else planset.vp_for(year, None)
         self.ap_order = (
             {area.id: index for index, area in enumerate(ap.plan.focus_areas)} if ap else {}

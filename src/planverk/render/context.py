@@ -8,11 +8,12 @@ planner who knows the plan files can read the templates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from planverk.core.chars import UNWRITABLE
+from planverk.loading.index import Index
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan, walk
@@ -307,7 +308,7 @@ class Builder:
         hp, doc = loaded.plan, loaded.doc
         vp = self.planset.vp_for(hp.year, hp.vp)
         ap = self.planset.ap(hp.year) if hp.year is not None else None
-        chain = _Chain(vp, ap)
+        chain = _Chain(vp, ap, self.planset.index)
         owner = self.body(hp.owner)
         return {
             "id": hp.id,
@@ -415,18 +416,19 @@ class Builder:
 
 @dataclass(slots=True)
 class _Chain:
-    """Lookups along the chain action → AP activity → VP goal."""
+    """Lookups along the chain action → AP activity → VP goal (from the plan set's index)."""
 
     vp: Loaded[Verksamhetsplan] | None
     ap: Loaded[Aktivitetsplan] | None
-    _activities: dict[str, walk.ActivityAt] = field(default_factory=dict)
-    _goals: dict[str, walk.GoalAt] = field(default_factory=dict)
+    index: Index
+    _activities: Mapping[str, walk.ActivityAt] = field(default_factory=dict)
+    _goals: Mapping[str, walk.GoalAt] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.ap is not None:
-            self._activities = {a.activity.id: a for a in walk.activities(self.ap.plan)}
+            self._activities = self.index.activities(self.ap.plan)
         if self.vp is not None:
-            self._goals = {g.goal.id: g for g in walk.goals(self.vp.plan)}
+            self._goals = self.index.goals(self.vp.plan)
 
     def activity(self, activity_id: str | None) -> walk.ActivityAt | None:
         return self._activities.get(activity_id) if activity_id else None

@@ -36,11 +36,11 @@ PASS plans/aktivitetsplan-2025.yaml:
                 text: Stödja omställningen till Nära vård.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from planverk.core.findings import Finding, Level
 from planverk.core.suggest import closest, stems
-from planverk.model import Verksamhetsplan, walk
+from planverk.model import walk
 from planverk.rules.base import Context, rule
 
 
@@ -49,8 +49,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         vp = ctx.planset.vp_for(ap.plan.year, ap.plan.vp)
         if vp is None:
             continue  # PV201 reports a year without its verksamhetsplan
-        goals = {g.goal.id: g.goal.heading for g in walk.goals(vp.plan)}
-        hints = _Hints(vp.plan)
+        goals = ctx.planset.index.goals(vp.plan)
+        hints = _Hints(goals)
         for item in walk.activities(ap.plan):
             if item.goal_id is None:
                 yield ctx.finding(
@@ -73,11 +73,11 @@ class _Hints:
     """Hints for one VP's goals, so that thousands of broken references stay fast: a guess
     is made once per (id, rubrik), and the goals' word stems are taken once."""
 
-    def __init__(self, vp: Verksamhetsplan) -> None:
-        self.goals = {g.goal.id: g.goal.heading for g in walk.goals(vp)}
+    def __init__(self, goals: Mapping[str, walk.GoalAt]) -> None:
+        self.goals = {goal_id: item.goal.heading for goal_id, item in goals.items()}
         self.stems = {
-            g.goal.id: stems(" ".join((g.goal.id, g.goal.heading, g.goal.text or "")))
-            for g in walk.goals(vp)
+            goal_id: stems(" ".join((goal_id, item.goal.heading, item.goal.text or "")))
+            for goal_id, item in goals.items()
         }
         self.guesses: dict[tuple[str, str], str | None] = {}
 

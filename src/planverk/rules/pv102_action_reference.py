@@ -38,20 +38,14 @@ from planverk.rules.base import Context, Suggester, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    # Many handlingsplaner share one year's AP and one VP: collect their ids once each.
-    activity_ids_of: dict[int, set[str]] = {}
-    goal_ids_of: dict[int, set[str]] = {}
+    index = ctx.planset.index
     hints = Suggester()
     for hp in ctx.planset.hps:
         plan = hp.plan
         ap = ctx.planset.ap(plan.year) if plan.year is not None else None
         vp = ctx.planset.vp_for(plan.year, plan.vp)
-        if ap is not None and id(ap) not in activity_ids_of:
-            activity_ids_of[id(ap)] = {a.activity.id for a in walk.activities(ap.plan)}
-        if vp is not None and id(vp) not in goal_ids_of:
-            goal_ids_of[id(vp)] = {g.goal.id for g in walk.goals(vp.plan)}
-        activity_ids = activity_ids_of[id(ap)] if ap is not None else set()
-        goal_ids = goal_ids_of[id(vp)] if vp is not None else set()
+        activity_ids = index.activities(ap.plan) if ap is not None else _NONE
+        goal_ids = index.goals(vp.plan) if vp is not None else _NONE
         if plan.vp is not None and vp is None:
             yield ctx.finding(
                 hp,
@@ -108,6 +102,8 @@ def check(ctx: Context) -> Iterator[Finding]:
                     "Ange `år:` eller `verksamhetsplan:` för planen.",
                 )
 
+
+_NONE: dict[str, object] = {}
 
 RULE = rule(
     __doc__ or "",
