@@ -112,11 +112,13 @@ class LazyGroup(TyperGroup):
         return command
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # Typer suggests close names only among the commands already loaded (none, here):
+        # add the suggestions from every command's name.
         try:
-            return self._click_resolve_command(ctx, args)
+            return super().resolve_command(ctx, args)
         except Exception as err:
             message = getattr(err, "message", None)
-            if isinstance(message, str) and args:
+            if isinstance(message, str) and args and "Did you mean" not in message:
                 matches = get_close_matches(args[0], self.list_commands(ctx))
                 if matches:
                     guesses = ", ".join(f"{m!r}" for m in matches)

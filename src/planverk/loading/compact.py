@@ -5,6 +5,10 @@ names the file wrote. A set of five names takes 728 bytes, more than the instanc
 attributes together: on a plan set of 50,000 activities the sets alone took 65 MB. The plan
 models are frozen, so Pydantic never changes these sets in place (``model_copy`` copies one
 before it adds to it), and instances with the same keys can share one set.
+
+Sharing needs one private attribute of Pydantic, written in :func:`use_fields_set` only.
+Measured on the 50,000-activity bench set (bench/corpus/scale-50000, PLANVERK_JOBS=1): peak
+memory 263 MB with sharing, 324 MB without (the target is 300 MB).
 """
 
 from __future__ import annotations
@@ -14,7 +18,18 @@ from typing import Any
 
 from pydantic import BaseModel
 
+# Private API of Pydantic, written for 2.7–2.14 (checked at 2.14.4): an instance keeps its
+# fields set in this attribute and `model_fields_set` returns it. tests/test_private_apis.py
+# fails loudly when a Pydantic release changes that.
 _FIELDS_SET = "__pydantic_fields_set__"
+TESTED_PYDANTIC = ((2, 7), (2, 14))  # the first and last minor version this was checked on
+
+
+def use_fields_set(model: BaseModel, shared: set[str]) -> None:
+    """Make ``model`` use ``shared`` (equal to its own) as its set of fields given."""
+    object.__setattr__(model, _FIELDS_SET, shared)
+
+
 _NESTED = (BaseModel, list, dict)
 _KEEP = 16  # distinct sets remembered per model class
 
@@ -27,7 +42,6 @@ def share_field_sets(plan: BaseModel) -> None:
     # Per shared set, the fields it names that can hold further models: only those are
     # looked into (a field the file did not write holds its default).
     nested: dict[int, tuple[str, ...]] = {}
-    setattr_ = object.__setattr__
     stack: list[Any] = [plan]
     pop, push = stack.pop, stack.append
     while stack:
@@ -39,11 +53,11 @@ def share_field_sets(plan: BaseModel) -> None:
             sets = known[cls]
             values: Any = node.__dict__.values()
             if sets is not None:
-                fields_set = node.__pydantic_fields_set__
+                fields_set = node.model_fields_set
                 for one in sets:
                     if one == fields_set:
                         if one is not fields_set:
-                            setattr_(node, _FIELDS_SET, one)
+                            use_fields_set(node, one)
                         break
                 else:
                     one = fields_set

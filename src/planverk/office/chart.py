@@ -29,6 +29,7 @@ CHART_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PACKAGE_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/package"
 SHEET = "Blad1"
+SHEET_RID = "rId1"
 MAX_UNIT_STEPS = 12  # up to this many actions in a bar, the value axis counts one by one
 EMU_PER_CM = 360_000
 
@@ -191,28 +192,30 @@ def inline_xml(rid: str, shape_id: int, chart: StackedBars, width_cm: float) -> 
 
 
 def insert_chart(document: Any, paragraph: Any, chart: StackedBars, width_cm: float) -> None:
-    """Replace ``paragraph``'s content (a python-docx Paragraph) with the chart, in the
-    font of the document's Normal style when it names one (else the theme's)."""
+    """Replace ``paragraph``'s content (its ``w:p`` element) with the chart, in the font of
+    the document's Normal style when it names one (else the theme's)."""
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
     from docx.oxml import parse_xml
 
     package = document.part.package
     chart_name = package.next_partname("/word/charts/chart%d.xml")
-    chart_part = Part(PackURI(chart_name), CHART_TYPE, b"", package)
-    sheet_name = package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx")
-    sheet_part = Part(PackURI(sheet_name), XLSX_TYPE, workbook_bytes(chart), package)
-    sheet_rid = chart_part.relate_to(sheet_part, PACKAGE_REL)
     try:
         font = document.styles["Normal"].font.name
     except KeyError:
         font = None
-    chart_part._blob = chart_xml(chart, sheet_rid, font)
+    # A new part's first relationship is rId1, so the chart can name its workbook before the
+    # part exists (python-docx parts are built with their bytes).
+    chart_part = Part(PackURI(chart_name), CHART_TYPE, chart_xml(chart, SHEET_RID, font), package)
+    sheet_name = package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx")
+    sheet_part = Part(PackURI(sheet_name), XLSX_TYPE, workbook_bytes(chart), package)
+    if chart_part.relate_to(sheet_part, PACKAGE_REL) != SHEET_RID:  # pragma: no cover
+        raise AssertionError("the chart's first relationship is not rId1")
     rid = document.part.relate_to(chart_part, CHART_REL)
     body = document.element.body
     ids = [int(v) for v in body.xpath("//wp:docPr/@id") if str(v).isdigit()]
     shape_id = max(ids, default=0) + 1
-    p = paragraph._p
+    p = paragraph
     for child in list(p):
         if child.tag != f"{{{W_NS}}}pPr":
             p.remove(child)

@@ -183,7 +183,7 @@ def _header_footer(document: DocxDocument) -> None:
     section = document.sections[0]
     header = section.header
     header.is_linked_to_previous = False
-    hdr = header._element
+    hdr = header.part.element
     for child in list(hdr):
         hdr.remove(child)
     hdr.append(
@@ -195,7 +195,7 @@ def _header_footer(document: DocxDocument) -> None:
     )
     footer = section.footer
     footer.is_linked_to_previous = False
-    ftr = footer._element
+    ftr = footer.part.element
     for child in list(ftr):
         ftr.remove(child)
     ftr.append(

@@ -368,6 +368,11 @@ def _text_width(sect: Any, landscape: bool) -> int:
 
 def open_dokumentmall(data: bytes, display: str) -> DocxDocument:
     from docx import Document
+    from docx.opc.part import PartFactory, XmlPart
+
+    # A dokumentmall's footnotes are read as XML (python-docx's documented way to give a
+    # content type its own part class), so footnotes are added to the element itself.
+    PartFactory.part_type_for.setdefault(FOOTNOTES_CT, XmlPart)
 
     try:
         return Document(io.BytesIO(as_document(data, display)))
@@ -441,7 +446,21 @@ def _splice_body(document: DocxDocument, xml: str) -> None:
     if match is None:  # pragma: no cover - python-docx always has a body
         raise RenderError("dokumentmallen saknar dokumentkropp")
     spliced = text[: match.end()] + xml + text[match.end() :]
-    part._element = parse_xml(spliced.encode("utf-8"))
+    replace_part_element(part, parse_xml(spliced.encode("utf-8")))
+
+
+# Private API of python-docx, written for 1.1–1.2 (checked at 1.2.0): an XmlPart keeps its
+# root element in `_element`, which `part.element` returns and `save` serialises. Replacing
+# it lets the body be spliced in as text and parsed once. The public way, parsing the body
+# alone and moving its children into the document, did not finish in 300 s on the bench's
+# 5,000-row handlingsplan (lxml re-homes every moved node), where this takes about 2 s.
+# tests/test_private_apis.py fails loudly when python-docx changes it.
+TESTED_PYTHON_DOCX = ((1, 1), (1, 2))
+
+
+def replace_part_element(part: Any, element: Any) -> None:
+    """Make ``element`` the root of the XML part ``part``."""
+    part._element = element
 
 
 def _ensure_header_footer(document: DocxDocument) -> None:
@@ -449,12 +468,12 @@ def _ensure_header_footer(document: DocxDocument) -> None:
     from docx.oxml import parse_xml
 
     section = document.sections[-1]
-    sect = section._sectPr
+    sect = document.element.body.find(_q("sectPr"))  # the last section's properties
     if sect.find(_q("headerReference")) is None:
         header = section.header
         header.is_linked_to_previous = False
         _replace_children(
-            header._element,
+            header.part.element,
             parse_xml(
                 f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="right"/>'
                 '</w:pPr><w:fldSimple w:instr=" TITLE \\* MERGEFORMAT "><w:r><w:t>Titel</w:t>'
@@ -465,7 +484,7 @@ def _ensure_header_footer(document: DocxDocument) -> None:
         footer = section.footer
         footer.is_linked_to_previous = False
         _replace_children(
-            footer._element,
+            footer.part.element,
             parse_xml(
                 f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/>'
                 '</w:pPr><w:r><w:t xml:space="preserve">Sida </w:t></w:r>'
@@ -533,7 +552,7 @@ def _update_complex_title(element: Any, title: str) -> None:
 def _add_footnotes(document: DocxDocument, notes: list[str]) -> None:
     from docx.opc.constants import RELATIONSHIP_TYPE as RT
     from docx.opc.packuri import PackURI
-    from docx.opc.part import Part, XmlPart
+    from docx.opc.part import XmlPart
     from docx.oxml import parse_xml
 
     part = next(
@@ -550,16 +569,13 @@ def _add_footnotes(document: DocxDocument, notes: list[str]) -> None:
         )
         part = XmlPart(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, element, document.part.package)
         document.part.relate_to(part, RT.FOOTNOTES)
-    element = part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
+    element = part.element
     used = [int(n.get(_q("id"), "0")) for n in element.iterfind(_q("footnote"))]
     offset = max([0, *used])
     for note in notes:
         node = parse_xml(note)
         node.set(_q("id"), str(int(node.get(_q("id"))) + offset))
         element.append(node)
-    if not isinstance(part, XmlPart) and isinstance(part, Part):
-        xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + _tostring(element)
-        part._blob = xml.encode("utf-8")
 
 
 def _set_language(document: DocxDocument, language: str) -> None:
@@ -585,8 +601,10 @@ def _set_language(document: DocxDocument, language: str) -> None:
 
 
 def _set_core(document: DocxDocument, meta: Meta) -> None:
-    props = document.core_properties
-    element = props._element
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    props = document.core_properties  # creates the part when the dokumentmall has none
+    element = document.part.package.part_related_by(RT.CORE_PROPERTIES).element
     for child in list(element):
         element.remove(child)
     moment = dt.datetime(meta.date.year, meta.date.month, meta.date.day)

@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from planverk.office.package import repack
 from planverk.render.result import Figure
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+P, T = f"{W}p", f"{W}t"
 MAX_WIDTH_CM = 16.0
 EMU_PER_CM = 360_000
 
@@ -28,10 +30,11 @@ def place(docx: bytes, figures: Sequence[Figure]) -> tuple[bytes, list[str]]:
     from docx import Document
 
     document = Document(io.BytesIO(docx))
+    body = document.element.body
     placed: list[str] = []
     for figure in figures:
-        for paragraph in document.paragraphs:
-            if paragraph.text.strip() != figure.marker:
+        for paragraph in body.iterchildren(P):
+            if "".join(paragraph.itertext(T)).strip() != figure.marker:
                 continue
             section = document.sections[-1]
             width = (

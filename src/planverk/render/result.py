@@ -43,7 +43,7 @@ class Figure:
 
     ``description`` is its text alternative (and what Markdown and HTML show until a writer
     can draw it); ``insert_docx(document, paragraph, width_cm)`` draws it into a python-docx
-    document in place of the marker paragraph.
+    document in place of the marker paragraph (its ``w:p`` element).
     """
 
     marker: str
