@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import cli
 
 
@@ -200,3 +202,24 @@ def test_text_output_keeps_control_characters_on_their_line_and_cuts_long_lines(
     excerpt, caret = out[5], out[6]
     assert excerpt.startswith("     3 | …") and excerpt.endswith("…") and len(excerpt) < 120
     assert excerpt[caret.index("^") : caret.index("^") + 4] == "TODO"
+
+
+def test_colours_mark_the_report_not_what_a_plan_wrote(
+    minimal: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a terminal the level word, the caret and the hint marker are coloured; a source
+    line that looks like a finding ("PV101 fel", "= tips:") is printed as it stands."""
+    ap = minimal / "plans" / "aktivitetsplan-2025.yaml"
+    text = ap.read_text(encoding="utf-8")
+    ap.write_text(
+        text.replace("mål: nära-vård", "mål: nära  # PV101 fel = tips: x", 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    run = cli("validate")
+    assert run.exit_code == 1
+    header, source, caret = run.stdout.splitlines()[:3]
+    assert "\x1b[1;31mPV101 fel\x1b[0m" in header
+    assert source.endswith("mål: nära  # PV101 fel = tips: x") and "\x1b" not in source
+    assert "\x1b[1;31m^^^^\x1b[0m" in caret
+    assert "\x1b[1;36m= tips:\x1b[0m" in run.stdout

@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -70,7 +69,10 @@ def handled() -> Iterator[None]:
 
 def print_findings(result: Result) -> None:
     """The findings of ``result`` as text, with their source lines, on stdout."""
-    echo(_text(result.findings, result))
+    from planverk.report.text import styled
+
+    sources = {doc.display: doc.text for doc in result.planset.documents}
+    echo(styled(result.findings, sources, result.files))
 
 
 def warn_findings(findings: Sequence[Finding], result: Result) -> None:
@@ -109,13 +111,14 @@ def use_color(stream: object = None) -> bool:
     return bool(isatty and isatty())
 
 
-_STYLES = (
-    (re.compile(r"(?<=: )(PV\d{3} fel)(?=:)"), "bold red"),
-    (re.compile(r"(?<=: )(PV\d{3} varning)(?=:)"), "bold yellow"),
-    (re.compile(r"(?<=: )(PV\d{3} info)(?=:)"), "bold blue"),
-    (re.compile(r"^\s+\| +\^+$", re.MULTILINE), "bold red"),
-    (re.compile(r"= tips:"), "bold cyan"),
-)
+# The text report's segment styles (planverk.report.text) as terminal colours.
+_STYLES = {
+    "fel": "bold red",
+    "varning": "bold yellow",
+    "info": "bold blue",
+    "markering": "bold red",
+    "tips": "bold cyan",
+}
 
 
 # Control characters a plan file may hold (pasted from Excel, or an escape sequence) shown
@@ -133,17 +136,17 @@ def printable(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
-def echo(text: str) -> None:
-    """Print text; on a terminal, colour the level words and carets (rich, imported lazily)."""
-    text = printable(text)
+def echo(text: str | Sequence[tuple[str, str | None]]) -> None:
+    """Print text, or the styled segments of a report; on a terminal the segments get their
+    colours (rich, imported lazily). Control characters are always made visible."""
+    segments = [(text, None)] if isinstance(text, str) else text
     if not use_color():
-        typer.echo(text)
+        typer.echo(printable("".join(part for part, _ in segments)))
         return
     from rich.console import Console
     from rich.text import Text
 
-    styled = Text(text)
-    for pattern, style in _STYLES:
-        for match in pattern.finditer(text):
-            styled.stylize(style, match.start(), match.end())
+    styled = Text()
+    for part, style in segments:
+        styled.append(printable(part), style=_STYLES.get(style or "", ""))
     Console(highlight=False, soft_wrap=True).print(styled)

@@ -40,7 +40,7 @@ def command(
     Slutstatus: 0 klart, 1 filer lämnade orörda (med --check: filer att formatera), 2 fel i anrop.
     """
     from planverk.edit.canonical import Status, format_files
-    from planverk.report.text import render
+    from planverk.report.text import styled
 
     for path in paths or []:
         if not path.exists() and not path.is_symlink():
@@ -63,7 +63,7 @@ def command(
                 typer.echo(f"formaterade {outcome.display}")
         elif outcome.refused:
             if outcome.findings:
-                echo(render(outcome.findings, _sources(outcome.path), 1).rsplit("\n", 1)[0])
+                echo(styled(outcome.findings, _sources(outcome.path), 1)[:-2])  # no summary
             reason = outcome.problem or "filen går inte att läsa"
             typer.echo(f"{outcome.display}: lämnas orörd: {reason}", err=True)
     changed = report.with_status(Status.CHANGED)

@@ -84,7 +84,7 @@ def command(
     result = validate(plan_dir=(folder / "plans").resolve())
     if result.findings:
         sources = {doc.display: doc.text for doc in result.planset.documents}
-        echo(text_report.render(result.findings, sources, result.files))
+        echo(text_report.styled(result.findings, sources, result.files))
         raise typer.Exit(EXIT_FINDINGS if result.fails() else EXIT_OK)
     typer.echo(
         f"Klart: {result.files} planfiler validerar. Byt exemplen i {folder / 'plans'} "

@@ -78,7 +78,7 @@ def command(
         )
         raise typer.Exit(EXIT_OK)
     sources = {doc.display: doc.text for doc in check.planset.documents}
-    echo(text_report.render(findings, sources, len(new_files)))
+    echo(text_report.styled(findings, sources, len(new_files)))
     errors = any(f.level >= Level.ERROR for f in findings)
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail
+from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, fail, print_findings
 from planverk.core.findings import Level
 from planverk.lint.validate import validate
 from planverk.loading.planset import PlanSetNotFound, find_plan_dir
@@ -78,8 +78,9 @@ def command(
         result = validate(paths or [], plan_dir=plan_dir, overrides=overrides)
     except PlanSetNotFound as err:
         fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
-    sources = {doc.display: doc.text for doc in result.planset.documents}
-    text = FORMATS[output_format.value](result.findings, sources, result.files)
-    if text:
-        echo(text) if output_format is Format.text else typer.echo(text)
+    if output_format is Format.text:
+        print_findings(result)
+    else:
+        sources = {doc.display: doc.text for doc in result.planset.documents}
+        typer.echo(FORMATS[output_format.value](result.findings, sources, result.files))
     raise typer.Exit(EXIT_FINDINGS if result.fails(Level.parse(fail_level.value)) else EXIT_OK)

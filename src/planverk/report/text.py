@@ -1,5 +1,10 @@
 """Findings as a compiler prints them: ``file:line:col: CODE nivå: message``, the source
-line with a caret under the spot, and a hint."""
+line with a caret under the spot, and a hint.
+
+:func:`styled` gives the report as segments of text with a style name (the level word, the
+caret, the hint marker), so a terminal can colour exactly those and nothing a plan wrote;
+:func:`render` is the same text without styles.
+"""
 
 from __future__ import annotations
 
@@ -17,27 +22,44 @@ _PLURAL = {
 WINDOW = 100  # characters of a long source line shown around the caret
 
 
+# Style names of the segments: what a terminal colours (see planverk.cli.common.echo).
+LEVEL_STYLES = {Level.ERROR: "fel", Level.WARNING: "varning", Level.INFO: "info"}
+CARET = "markering"
+HINT = "tips"
+
+Segment = tuple[str, str | None]
+
+
 def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> str:
-    lines: list[str] = []
+    return "".join(text for text, _ in styled(findings, sources, files))
+
+
+def styled(findings: Sequence[Finding], sources: dict[str, str], files: int) -> list[Segment]:
+    out: list[Segment] = []
+    add = out.append
     cache: dict[str, list[str]] = {}
     for finding in findings:
         span = finding.span
-        lines.append(
-            f"{finding.file}:{span.line}:{span.column}: {finding.code} {finding.level.label}: "
-            f"{finding.message}"
-        )
+        add((f"{finding.file}:{span.line}:{span.column}: ", None))
+        add((f"{finding.code} {finding.level.label}", LEVEL_STYLES[finding.level]))
+        add((f": {finding.message}\n", None))
         text = sources.get(finding.file)
         if text is not None:
             source_lines = cache.get(finding.file)
             if source_lines is None:  # split each file once, not once per finding
                 source_lines = cache[finding.file] = source_lines_of(text)
             if 0 < span.line <= len(source_lines):
-                lines.extend(excerpt(source_lines[span.line - 1], finding))
+                line, pad, caret = excerpt_parts(source_lines[span.line - 1], finding)
+                add((f"{line}\n       | {pad}", None))
+                add((caret, CARET))
+                add(("\n", None))
         if finding.hint:
-            lines.append(f"       = tips: {finding.hint}")
-        lines.append("")
-    lines.append(summary(findings, files))
-    return "\n".join(lines)
+            add(("       ", None))
+            add(("= tips:", HINT))
+            add((f" {finding.hint}\n", None))
+        add(("\n", None))
+    add((summary(findings, files), None))
+    return out
 
 
 def source_lines_of(text: str) -> list[str]:
@@ -46,8 +68,8 @@ def source_lines_of(text: str) -> list[str]:
     return [line.removesuffix("\r") for line in text.split("\n")]
 
 
-def excerpt(source: str, finding: Finding) -> list[str]:
-    """The source line and a caret under the span; a long line is cut to a window."""
+def excerpt_parts(source: str, finding: Finding) -> tuple[str, str, str]:
+    """The numbered source line, the spaces before the caret, and the caret."""
     span = finding.span
     source = source.expandtabs(1)
     start = span.column - 1
@@ -60,7 +82,7 @@ def excerpt(source: str, finding: Finding) -> list[str]:
         window = source[first : first + WINDOW]
         source = ("…" if first else "") + window + ("…" if first + WINDOW < length else "")
     pad = start - first + (1 if first else 0)
-    return [f"  {span.line:>4} | {source}", f"       | {' ' * pad}{'^' * width}"]
+    return f"  {span.line:>4} | {source}", " " * pad, "^" * width
 
 
 def summary(findings: Sequence[Finding], files: int) -> str:
