@@ -19,8 +19,8 @@ from pptx.presentation import Presentation as PptxPresentation
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.util import Emu
 
-from planverk.model import walk
 from planverk.loading.planset import load_plan_dir
+from planverk.model import walk
 from planverk.render.default_powerpointmall import build
 from planverk.render.textfit import Box, Para, Run, height, line_height, split, text_width, wrap
 from tests.conftest import ROOT, cli
