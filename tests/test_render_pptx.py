@@ -431,6 +431,22 @@ def without_titles() -> bytes:
     return out.getvalue()
 
 
+def with_ole_in_master() -> bytes:
+    data = build()
+    rels = entry(data, "ppt/slideMasters/_rels/slideMaster1.xml.rels").replace(
+        "</Relationships>",
+        '<Relationship Id="rId80" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/oleObject" Target="../embeddings/oleObject1.bin"/></Relationships>',
+    )
+    return edit_zip(
+        data,
+        {
+            "ppt/slideMasters/_rels/slideMaster1.xml.rels": rels.encode(),
+            "ppt/embeddings/oleObject1.bin": b"\xd0\xcf\x11\xe0 embedded macro document",
+        },
+    )
+
+
 def with_dtd() -> bytes:
     data = build()
     types = entry(data, "[Content_Types].xml").replace(
@@ -448,6 +464,7 @@ def with_dtd() -> bytes:
         ("många.pptx", many_entries, "5001 delar"),
         ("rubriklös.pptx", without_titles, "ingen layout med en rubrik"),
         ("dtd.pptx", with_dtd, "innehåller en DTD"),
+        ("ole.pptx", with_ole_in_master, "inbäddat objekt"),
     ],
 )  # fmt: skip
 def test_hostile_powerpointmall_is_a_swedish_error(

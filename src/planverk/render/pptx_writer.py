@@ -484,6 +484,9 @@ def write_pptx(
 ) -> Written:
     """The document as .pptx bytes in the Powerpointmall's look."""
     presentation, cleaned = open_powerpointmall(template, display)
+    if presentation.slide_width is None or presentation.slide_height is None:
+        # No slide size in the template: PowerPoint's 16:9, written out (it is required).
+        presentation.slide_width, presentation.slide_height = DEFAULT_SIZE  # type: ignore[assignment]
     layouts = _layouts(presentation, display)
     deck = lay_out(document, layouts.frame, display)
     slides = [_slide(layouts, plan) for plan in deck.slides]

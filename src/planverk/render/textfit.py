@@ -4,9 +4,9 @@ how tall a cell or a text box will be.
 
 The estimate is deliberately on the safe side: widths of a wide font (:mod:`.fontwidths`)
 plus a margin, lines broken at the last space or hyphen that fits as the renderers break,
-a word wider than the line broken by characters as they do, and a line height of 1.2 em
-(LibreOffice sets DejaVu Sans at 1.165 em, PowerPoint Arial at 1.15 em). A box sized from
-it is never too small, at most somewhat too tall.
+a word wider than the line broken by characters as they do, and a line height of 1.22 em
+(LibreOffice sets DejaVu Sans at 1.165 em, PowerPoint Arial at 1.15 em and Calibri at
+1.22 em). A box sized from it is never too small, at most somewhat too tall.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from planverk.render.fontwidths import BOLD, REGULAR, UNKNOWN
 
 # Kerning, hinting and a template font a little wider than DejaVu Sans.
 WIDTH_MARGIN = 1.04
-LINE_HEIGHT = 1.2  # em; DejaVu Sans in LibreOffice 1.165, Arial in PowerPoint 1.15
+LINE_HEIGHT = 1.22  # em; LibreOffice sets DejaVu Sans at 1.165, PowerPoint Calibri at 1.22
 CONTINUED = "(forts.)"
 _ZERO_WIDTH = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
 _SENTENCE_END = re.compile(r"[.!?:;][\"”’)]*(?=\s)")
