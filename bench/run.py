@@ -6,11 +6,12 @@
 
 Measures ``planverk --help``; ``planverk validate`` on the shipped plans and on generated plan
 sets of 1,000, 10,000 and 50,000 activities; ``planverk render`` of an aktivitetsplan with
-5,000 activities and of a handlingsplan with 5,000 rows; ``planverk diff`` of two
-10,000-activity years with 10% changed. Beside each validate it times the floor, loading the
-same YAML files with PyYAML's C loader and nothing else (bench/floor.py), and a peer,
-``check-jsonschema`` with the JSON Schemas in schemas/ on the same files (one process per
-plan kind, their times added). A command that does not exist (yet) shows "saknas".
+5,000 activities and of a handlingsplan with 5,000 rows (as .docx, and as slides);
+``planverk diff`` of two 10,000-activity years with 10% changed. Beside each validate it times
+the floor, loading the same YAML files with PyYAML's C loader and nothing else
+(bench/floor.py), and a peer, ``check-jsonschema`` with the JSON Schemas in schemas/ on the
+same files (one process per plan kind, their times added). A command that does not exist (yet)
+shows "saknas".
 
 Each run is one child process, timed from start to exit; its peak resident memory comes from
 ``os.wait4`` (the child's own rusage), its CPU time likewise. Every command runs once untimed
@@ -265,19 +266,19 @@ def collect(runs: int, only: str | None, budget: float) -> list[Row]:
         present = exists("render")
         data = f"{generate.RENDER_ACTIVITIES:,} aktiviteter".replace(",", " ")
         data += f": {corpus_size(render_dir / 'plans')}"
+        renders = (
+            ("aktivitetsplan", [], "aktivitetsplan.docx"),
+            ("handlingsplan", ["--kind", "handlingsplan"], "handlingsplan.docx"),
+            ("handlingsplan, pptx", ["--kind", "handlingsplan"], "handlingsplan.pptx"),
+        )
         commands: list[Command | None] = [
-            Command(
-                [[PLANVERK, "render", "2025", *extra, "-o", str(OUT / f"{kind}.docx")]], render_dir
-            )
+            Command([[PLANVERK, "render", "2025", *extra, "-o", str(OUT / name)]], render_dir)
             if present
             else None
-            for kind, extra in (
-                ("aktivitetsplan", []),
-                ("handlingsplan", ["--kind", "handlingsplan"]),
-            )
+            for _kind, extra, name in renders
         ]
         for kind, t in zip(
-            ("aktivitetsplan", "handlingsplan"), measure(commands, runs, budget), strict=True
+            [kind for kind, _extra, _name in renders], measure(commands, runs, budget), strict=True
         ):
             rows.append(
                 Row(f"planverk render ({kind})", data, t, target="< 3 s", met=t and t.median < 3)

@@ -1,4 +1,4 @@
-"""`planverk render`: the plans as Word documents (or Markdown, HTML, PDF) for the board."""
+"""`planverk render`: the plans as Word documents (or Markdown, HTML, PDF, slides)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ class FormatOption(StrEnum):
     md = "md"
     html = "html"
     pdf = "pdf"
+    pptx = "pptx"
 
 
 def command(
@@ -58,7 +59,8 @@ def command(
         typer.Option(
             "--format",
             "-f",
-            help="docx (standard), md, html eller pdf (kräver LibreOffice).",
+            help="docx (standard), md, html, pdf (kräver LibreOffice) eller pptx (bildspel, "
+            "för handlingsplaner).",
             show_default=False,
         ),
     ] = None,
@@ -79,6 +81,14 @@ def command(
             show_default=False,
         ),
     ] = None,
+    powerpointmall: Annotated[
+        Path | None,
+        typer.Option(
+            "--powerpointmall",
+            help="Regionens PowerPoint-mall (.pptx eller .potx) för -f pptx.",
+            show_default=False,
+        ),
+    ] = None,
     templates: Annotated[
         Path | None,
         typer.Option(
@@ -95,7 +105,7 @@ def command(
     ] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Skriv planerna som Word-dokument (eller md, html, pdf) att fatta beslut om.
+    """Skriv planerna som Word-dokument (eller md, html, pdf, pptx) att fatta beslut om.
 
     Planerna valideras först; med fel skrivs inget (slutstatus 1). Sökvägen till det
     skrivna dokumentet skrivs ut.
@@ -110,6 +120,7 @@ def command(
         fmt=output_format.value if output_format else None,
         output=output,
         dokumentmall=dokumentmall,
+        powerpointmall=powerpointmall,
         templates=templates,
         on=parse_date(datum),
     )

@@ -76,6 +76,7 @@ class Table:
     widths: list[float] = field(default_factory=list)  # relative column widths, may be empty
     status_columns: frozenset[int] = frozenset()
     caption: str = ""
+    merge_columns: int = 0  # slides: equal cells in this many first columns share one cell
 
 
 @dataclass(frozen=True, slots=True)

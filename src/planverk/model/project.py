@@ -71,6 +71,12 @@ class Project(Strict):
     template: str | None = Field(
         default=None, alias="dokumentmall", description="Sökväg till regionens .docx/.dotx."
     )
+    powerpointmall: str | None = Field(
+        default=None,
+        alias="powerpointmall",
+        description="Sökväg till regionens Powerpointmall (.pptx/.potx), relativ till "
+        "projektets rot; ger bildspelets utseende (render -f pptx).",
+    )
     follow_up_periods: list[FollowUpPeriod] = Field(
         default_factory=lambda: list(DEFAULT_PERIODS), alias="uppföljningsperioder"
     )

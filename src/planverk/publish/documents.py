@@ -23,6 +23,7 @@ from planverk.render import (
     RenderError,
     Target,
     dokumentmall_path,
+    powerpointmall_path,
     render_target,
     select,
     template_dir_for,
@@ -42,6 +43,7 @@ class RenderRequest:
     fmt: str | None = None  # None: from the output's suffix, else docx
     output: Path | None = None
     dokumentmall: Path | None = None
+    powerpointmall: Path | None = None  # the slides' template (-f pptx)
     templates: Path | None = None
     on: dt.date | None = None  # the follow-up report's date (default: today)
 
@@ -79,6 +81,11 @@ def render_documents(plan_dir: Path, request: RenderRequest) -> Published:
         raise RenderError(
             f"dokumentmallen {request.dokumentmall} finns inte", "Ange en .docx- eller .dotx-fil."
         )
+    if request.powerpointmall is not None and not request.powerpointmall.is_file():
+        raise RenderError(
+            f"powerpointmallen {request.powerpointmall} finns inte",
+            "Ange en .pptx- eller .potx-fil.",
+        )
     planset = load_plan_dir(plan_dir)
     checked = require_clean(planset)
     fmt = request.fmt or format_for(request.output) or "docx"
@@ -91,6 +98,7 @@ def render_documents(plan_dir: Path, request: RenderRequest) -> Published:
         )
     folder = template_dir_for(planset, request.templates)
     mall = dokumentmall_path(planset, folder, request.dokumentmall)
+    slides = powerpointmall_path(planset, folder, request.powerpointmall)
     explicit = request.output is not None
     dirs = (folder, BUNDLED_TEMPLATES)
     files: list[tuple[Path, bytes]] = []
@@ -98,10 +106,12 @@ def render_documents(plan_dir: Path, request: RenderRequest) -> Published:
     for target in targets:
         path = request.output or default_path(planset, target.stem, fmt)
         check_output(
-            path, planset, fmt=fmt, explicit=explicit, template_dirs=dirs, protected=(mall,)
+            path, planset, fmt=fmt, explicit=explicit, template_dirs=dirs, protected=(mall, slides)
         )
-        rendered = render_target(planset, target, fmt, folder, mall)
+        rendered = render_target(planset, target, fmt, folder, mall, slides)
         warnings.extend(check_rendered(planset, rendered))
         files.append((path, rendered.data))
-    paths = write_outputs(planset, files, explicit=explicit, template_dirs=dirs, protected=(mall,))
+    paths = write_outputs(
+        planset, files, explicit=explicit, template_dirs=dirs, protected=(mall, slides)
+    )
     return Published(paths, checked, warnings)

@@ -1,9 +1,10 @@
-"""`planverk render`: plans as Word documents (and Markdown, HTML, PDF) for the board.
+"""`planverk render`: plans as Word documents (and Markdown, HTML, PDF, slides) for the board.
 
 The pipeline (:mod:`.pipeline`), one way for every document kind: a :class:`Target` →
 template data (:mod:`.context`) → Jinja template in ``templates/`` → Markdown
 (:mod:`.markup`) → blocks (:mod:`.parse`) → a writer (.docx in the dokumentmall's look,
-HTML) → bytes and the facts the document rules check (:class:`Rendered`). Nothing here
+HTML; a handlingsplan's slide template to slides in the Powerpointmall's look) → bytes and
+the facts the document rules check (:class:`Rendered`). Nothing here
 writes files or decides whether plans are fit to publish: :mod:`planverk.publish` does.
 
 For a benchmark or another program::
@@ -23,11 +24,18 @@ from planverk.render.markup import BUNDLED_TEMPLATES
 from planverk.render.pipeline import (
     FORMATS,
     dokumentmall_path,
+    powerpointmall_path,
     read_dokumentmall,
     render_target,
     template_dir_for,
 )
-from planverk.render.result import Figure, MissingStyle, RemovedCharacter, Rendered
+from planverk.render.result import (
+    Figure,
+    MissingStyle,
+    RemovedCharacter,
+    Rendered,
+    TemplateCleaned,
+)
 from planverk.render.targets import Kind, Target, select
 
 __all__ = [
@@ -42,7 +50,9 @@ __all__ = [
     "RenderError",
     "Rendered",
     "Target",
+    "TemplateCleaned",
     "dokumentmall_path",
+    "powerpointmall_path",
     "read_dokumentmall",
     "render_document",
     "render_target",
@@ -59,6 +69,7 @@ def render_document(
     template_dir: Path | None = None,
     dokumentmall: Path | None = None,
     plan_id: str | None = None,
+    powerpointmall: Path | None = None,
 ) -> bytes:
     """The bytes of one rendered plan document (the first, when a year has several
     handlingsplaner and no ``plan_id`` picks one). Raises RenderError."""
@@ -69,4 +80,4 @@ def render_document(
             f"okänd dokumenttyp '{kind}'", f"Välj {', '.join(k.value for k in Kind)}."
         ) from None
     target = select(planset, chosen, year, plan_id)[0]
-    return render_target(planset, target, fmt, template_dir, dokumentmall).data
+    return render_target(planset, target, fmt, template_dir, dokumentmall, powerpointmall).data

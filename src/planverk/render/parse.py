@@ -6,7 +6,9 @@ Besides CommonMark and tables the markup knows:
 - instructions as HTML comments on a line of their own (Swedish, see the templates):
   ``<!-- innehållsförteckning -->``, ``<!-- sidbrytning -->``, ``<!-- liggande -->``,
   ``<!-- stående -->``, ``<!-- stil: Title -->`` (Word style of the next paragraph),
-  ``<!-- kolumnbredder: 2 3 1 -->`` and ``<!-- tabelltext: ... -->`` (for the next table).
+  ``<!-- kolumnbredder: 2 3 1 -->``, ``<!-- tabelltext: ... -->`` and, for slides,
+  ``<!-- sammanfoga: 4 -->`` (equal cells one under the other in the first 4 columns become
+  one cell) for the next table.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ DIRECTIVES = (
     "stil",
     "kolumnbredder",
     "tabelltext",
+    "sammanfoga",
 )
 
 
@@ -176,6 +179,7 @@ class _Builder:
         self.style: str | None = None
         self.widths: list[float] = []
         self.caption = ""
+        self.merge = 0
 
     def _close(self, start: int) -> int:
         """Index of the token closing the one opened at ``start``."""
@@ -262,7 +266,8 @@ class _Builder:
         )
         widths, self.widths = self.widths, []
         caption, self.caption = self.caption, ""
-        return Table(header, rows, widths, status, caption)
+        merge, self.merge = self.merge, 0
+        return Table(header, rows, widths, status, caption, merge)
 
     def directive(self, content: str, line: int) -> Block | None:
         match = _COMMENT.match(content)
@@ -295,6 +300,15 @@ class _Builder:
             return None
         if name == "tabelltext":
             self.caption = argument
+            return None
+        if name == "sammanfoga":
+            if not argument.isdigit():
+                raise MarkupError(
+                    f"sammanfoga ska vara ett antal kolumner, t.ex. <!-- sammanfoga: 4 -->, inte "
+                    f"{argument!r}",
+                    line,
+                )
+            self.merge = int(argument)
             return None
         from planverk.core.suggest import did_you_mean
 

@@ -2,8 +2,9 @@
 
 target → template data (:mod:`.context`) → Jinja template (:mod:`.markup`) → Markdown →
 blocks (:mod:`.parse`) → a writer (.docx in the dokumentmall's look, HTML; PDF from the
-.docx) → bytes, with the facts the document rules check (:mod:`.result`). Nothing here
-writes files or makes findings.
+.docx; slides in the Powerpointmall's look from a target's slide template) → bytes, with the
+facts the document rules check (:mod:`.result`). Nothing here writes files or makes
+findings.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from planverk.render.result import Rendered
 from planverk.render.targets import Target
 
 FORMATS = ("docx", "md", "html", "pdf")
+SLIDES = "pptx"  # for targets with a slide template (Target.slides)
 DOKUMENTMALL = "dokumentmall.docx"
+POWERPOINTMALL = "powerpointmall.pptx"
 
 
 def template_dir_for(planset: PlanSet, template_dir: Path | None = None) -> Path:
@@ -63,12 +66,43 @@ def read_dokumentmall(path: Path | None) -> tuple[bytes, str]:
         ) from None
 
 
+def powerpointmall_path(
+    planset: PlanSet, template_dir: Path, powerpointmall: Path | None = None
+) -> Path | None:
+    """The Powerpointmall: given, else the project file's ``powerpointmall:``, else the one
+    in the template folder; None means planverk's built-in one."""
+    if powerpointmall is not None:
+        return powerpointmall
+    project = planset.project
+    if project is not None and project.plan.powerpointmall:
+        return planset.root / project.plan.powerpointmall
+    candidate = template_dir / POWERPOINTMALL
+    return candidate if candidate.is_file() else None
+
+
+def read_powerpointmall(path: Path | None) -> tuple[bytes, str]:
+    """The Powerpointmall's bytes and its name as shown (planverk's own when None)."""
+    if path is None:
+        from planverk.render.default_powerpointmall import build
+
+        return build(), "planverks powerpointmall"
+    try:
+        return path.read_bytes(), str(path)
+    except OSError as err:
+        raise RenderError(
+            f"powerpointmallen {path} kan inte läsas: {err.strerror or err}",
+            "Kontrollera sökvägen i --powerpointmall eller `powerpointmall:` i "
+            "plans/planverk.yaml (relativ till projektets rot).",
+        ) from None
+
+
 def render_target(
     planset: PlanSet,
     target: Target,
     fmt: str = "docx",
     template_dir: Path | None = None,
     dokumentmall: Path | None = None,
+    powerpointmall: Path | None = None,
 ) -> Rendered:
     """Render one document; the plan set is expected to have passed validation
     (:func:`planverk.publish.render_documents` makes sure of it). Raises RenderError."""
@@ -76,15 +110,18 @@ def render_target(
     from planverk.render.meta import Meta
     from planverk.render.parse import MarkupError, parse
 
-    allowed = target.formats or FORMATS
+    allowed = (*(target.formats or FORMATS), *((SLIDES,) if target.slides else ()))
     if fmt not in allowed:
         raise RenderError(
-            f"{target.title} kan inte skrivas som {fmt}", f"Välj {', '.join(allowed)}."
+            f"{target.title} kan inte skrivas som {fmt}",
+            f"Välj {', '.join(allowed)}."
+            + (" PowerPoint (pptx) finns för handlingsplaner." if fmt == SLIDES else ""),
         )
     folder = template_dir_for(planset, template_dir)
     builder = Builder(planset)
-    markup = render_markup(folder, target.template, target.data(builder))
-    shown = str(template_file(folder, target.template))
+    template = target.slides if fmt == SLIDES and target.slides else target.template
+    markup = render_markup(folder, template, target.data(builder))
+    shown = str(template_file(folder, template))
     if fmt in ("md", "html"):
         markup = describe(markup, target.figures)
     if fmt == "md":
@@ -98,6 +135,15 @@ def render_target(
         ) from None
     meta = Meta(target.title, target.subject, target.author, target.date, keywords=target.keywords)
     rendered = Rendered(target, fmt, b"", shown, document, removed=builder.removed)
+    if fmt == SLIDES:
+        from planverk.render.pptx_writer import write_pptx
+
+        mall = powerpointmall_path(planset, folder, powerpointmall)
+        written = write_pptx(document, meta, *read_powerpointmall(mall))
+        rendered.data = written.data
+        rendered.template_cleaned = written.cleaned
+        rendered.split_rows = written.split_rows
+        return rendered
     if fmt == "html":
         from planverk.render.html_writer import write_html
 

@@ -2,7 +2,7 @@
 
 Rendering reports no findings itself; it records what happened on the way (a style the
 dokumentmall lacks, a character Word cannot hold and that was removed) and the document
-structure it wrote. The document-phase rules (PV307, PV401–PV403) turn these into findings,
+structure it wrote. The document-phase rules (PV307, PV401–PV406) turn these into findings,
 configured and reported like every other rule (see :mod:`planverk.publish`).
 """
 
@@ -38,6 +38,15 @@ class RemovedCharacter:
 
 
 @dataclass(frozen=True, slots=True)
+class TemplateCleaned:
+    """What was taken out of a Powerpointmall before its layouts were used."""
+
+    template: str  # the Powerpointmall as shown to the user
+    macros: tuple[str, ...] = ()  # part names of macro parts (vbaProject.bin, customUI)
+    links: tuple[str, ...] = ()  # targets of external relationships
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A figure a target adds where its template wrote ``marker`` alone on a line.
 
@@ -63,3 +72,5 @@ class Rendered:
     missing_styles: list[MissingStyle] = field(default_factory=list)
     removed: list[RemovedCharacter] = field(default_factory=list)
     figures_placed: list[str] = field(default_factory=list)  # markers of the figures drawn
+    template_cleaned: TemplateCleaned | None = None  # slides: what the Powerpointmall lost
+    split_rows: list[str] = field(default_factory=list)  # slides: headings where a row was cut

@@ -44,6 +44,7 @@ class Target:
     keywords: str = ""
     figures: tuple[Figure, ...] = ()
     formats: tuple[str, ...] | None = None  # None: every format render writes
+    slides: str | None = None  # the slide template (pptx), when the kind has one
 
 
 def _plan_data(loaded: Loaded[Any], kind: Kind) -> Callable[[Builder], dict[str, Any]]:
@@ -196,6 +197,7 @@ def _hp_target(planset: PlanSet, loaded: Loaded[Handlingsplan], year: int | None
         tuple(sources),
         _plan_data(loaded, Kind.HANDLINGSPLAN),
         loaded,
+        slides=f"{Kind.HANDLINGSPLAN.value}-bildspel",
     )
 
 

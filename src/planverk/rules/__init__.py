@@ -44,6 +44,9 @@ from planverk.rules import (
     pv401_heading_levels,
     pv402_missing_style,
     pv403_link_text,
+    pv404_template_macros,
+    pv405_template_external_links,
+    pv406_cell_split,
 )
 from planverk.rules.base import Context, Rule
 
@@ -85,6 +88,9 @@ RULES: tuple[Rule, ...] = (
     pv401_heading_levels.RULE,
     pv402_missing_style.RULE,
     pv403_link_text.RULE,
+    pv404_template_macros.RULE,
+    pv405_template_external_links.RULE,
+    pv406_cell_split.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
