@@ -25,9 +25,10 @@ import importlib
 import io
 import posixpath
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
 
 from planverk.office.package import FIXED_TIME, PackageError
 
@@ -399,6 +400,10 @@ class Properties:
 
 
 SLIDE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.slide+xml"
+CORE_PROPERTIES = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+)
+CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 NS_DECL = (
     'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
     f'xmlns:r="{R_NS}" xmlns:p="{P_NS}"'
@@ -428,33 +433,51 @@ class SlideXml:
 
 
 def save(
-    presentation: PptxPresentation, props: Properties, slides: Sequence[SlideXml] = ()
+    presentation: PptxPresentation,
+    props: Properties,
+    slides: Sequence[SlideXml] = (),
+    replaced: Mapping[str, bytes] | None = None,
 ) -> bytes:
     """The presentation as .pptx bytes with ``slides`` added: the core properties set, the
     template's extended properties (application, slide titles, company) replaced, and the zip
     packed with fixed times, so equal input gives equal bytes.
 
     The slides are added to the saved package directly: python-pptx's ``add_slide`` looks
-    through every slide relationship so far, which makes a long deck quadratic."""
-    core = presentation.core_properties
-    element = core._element
-    for child in list(element):
-        element.remove(child)
-    core.title = props.title
-    core.subject = props.subject
-    core.author = props.author
-    core.last_modified_by = props.author
-    core.language = props.language
-    core.keywords = props.keywords
-    core.revision = 1
-    core.created = props.moment
-    core.modified = props.moment
+    through every slide relationship so far, which makes a long deck quadratic. The core
+    properties are written whole (nothing of the template's survives), and ``replaced``
+    gives other parts (by zip entry name) their bytes."""
+    _ = presentation.core_properties  # python-pptx adds the part when the template has none
     out = io.BytesIO()
     presentation.save(out)
-    return _with_slides(out.getvalue(), slides)
+    return _with_slides(out.getvalue(), slides, props, dict(replaced or {}))
 
 
-def _with_slides(data: bytes, slides: Sequence[SlideXml]) -> bytes:
+def core_xml(props: Properties) -> bytes:
+    """docProps/core.xml with exactly these properties (revision 1, equal dates)."""
+    stamp = props.moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    fields = (
+        ("dc:title", props.title),
+        ("dc:subject", props.subject),
+        ("dc:creator", props.author),
+        ("cp:keywords", props.keywords),
+        ("cp:lastModifiedBy", props.author),
+        ("dc:language", props.language),
+    )
+    body = "".join(f"<{tag}>{escape(value)}</{tag}>" for tag, value in fields if value)
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<cp:coreProperties xmlns:cp="{CP_NS}" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/'
+        f'XMLSchema-instance">{body}<cp:revision>1</cp:revision>'
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{stamp}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{stamp}</dcterms:modified>'
+        "</cp:coreProperties>"
+    ).encode()
+
+
+def _with_slides(
+    data: bytes, slides: Sequence[SlideXml], props: Properties, replaced: dict[str, bytes]
+) -> bytes:
     etree = _etree()
     with zipfile.ZipFile(io.BytesIO(data)) as source:
         entries = {info.filename: source.read(info) for info in source.infolist()}
@@ -465,6 +488,8 @@ def _with_slides(data: bytes, slides: Sequence[SlideXml]) -> bytes:
             main = _target("", rel.get("Target", ""))
         elif rel.get("Type") == RT + "extended-properties":
             app = _target("", rel.get("Target", ""))
+        elif rel.get("Type") == CORE_PROPERTIES:
+            replaced[_target("", rel.get("Target", ""))] = core_xml(props)
     assert main is not None  # python-pptx always writes one
     folder = posixpath.dirname(main)
     rels_name = posixpath.join(folder, "_rels", posixpath.basename(main) + ".rels")
@@ -519,6 +544,8 @@ def _with_slides(data: bytes, slides: Sequence[SlideXml]) -> bytes:
     entries[CONTENT_TYPES] = xml_bytes(types)
     if app is not None and app in entries:
         entries[app] = APP_XML.format(slides=len(slides)).encode("utf-8")
+    for name, blob in replaced.items():
+        entries[name.lstrip("/")] = blob
     # Written once, as office.package.repack writes: fixed times and attributes, so equal
     # input gives equal bytes; [Content_Types].xml first, as Office writes it.
     items = [*entries.items(), *added.items()]

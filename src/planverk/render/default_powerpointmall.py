@@ -110,7 +110,7 @@ def _level_size(style: Any, sizes: dict[int, int], color: str | None = None) -> 
 
 def _master(presentation: PptxPresentation) -> None:
     master = presentation.slide_master
-    tree = master._element
+    tree = master.element
     _scale_x(tree, WIDTH / 9144000)
     shapes = _placeholders(tree)
     _place(shapes["title"], 0.5, 0.3, 12.333, 0.9)
@@ -133,7 +133,7 @@ def _layouts(presentation: PptxPresentation) -> None:
         if index not in KEEP:
             layouts.remove(layout)
             continue
-        tree = layout._element
+        tree = layout.element
         tree.find(_q(P, "cSld")).set("name", KEEP[index])
         _scale_x(tree, WIDTH / 9144000)
         _swedish(tree)
@@ -156,7 +156,8 @@ def _layouts(presentation: PptxPresentation) -> None:
             )
 
 
-def _theme(presentation: PptxPresentation) -> None:
+def _theme(presentation: PptxPresentation) -> tuple[str, bytes]:
+    """The master's theme part name and its bytes in planverk's font."""
     from pptx.opc.constants import RELATIONSHIP_TYPE as RT
     from pptx.oxml import parse_xml
 
@@ -166,7 +167,7 @@ def _theme(presentation: PptxPresentation) -> None:
     for group in ("majorFont", "minorFont"):
         latin = root.find(f".//{_q(A, group)}/{_q(A, 'latin')}")
         latin.set("typeface", FONT)
-    part._blob = xml_bytes(root)
+    return str(part.partname), xml_bytes(root)
 
 
 @functools.lru_cache(maxsize=1)
@@ -184,19 +185,19 @@ def build() -> bytes:
         io.BytesIO(clean_template(default.read_bytes(), "python-pptx").data)
     )
     presentation.slide_width, presentation.slide_height = WIDTH, HEIGHT  # type: ignore[assignment]
-    size = presentation.part._element.find(_q(P, "sldSz"))
+    size = presentation.element.find(_q(P, "sldSz"))
     if "type" in size.attrib:
         del size.attrib["type"]
     _master(presentation)
     _layouts(presentation)
-    _theme(presentation)
+    theme = _theme(presentation)
     props = Properties(
         "Powerpointmall för planverk",
         "Byt mot regionens egen Powerpointmall (.pptx eller .potx).",
         "planverk",
         dt.datetime(2025, 1, 1),
     )
-    return save(presentation, props)
+    return save(presentation, props, replaced=dict([theme]))
 
 
 def main(argv: list[str]) -> int:

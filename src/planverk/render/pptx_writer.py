@@ -86,7 +86,7 @@ def _placeholders(layout: Any) -> dict[str, Any]:
     """The layout's placeholders by type name (title, ctrTitle, body, obj, dt, ...)."""
     found: dict[str, Any] = {}
     for shape in layout.placeholders:
-        ph = shape._element.ph
+        ph = shape.element.ph
         kind = ph.get("type", "obj") if ph is not None else "obj"
         found.setdefault(kind, shape)
     return found
@@ -105,13 +105,13 @@ def _rect(shape: Any) -> Rect | None:
 def _size_of(shape: Any, master: Any, style: str) -> float | None:
     """The font size (points) of a placeholder's first level: its own list style, the
     master's placeholder, else the master's title or body style."""
-    for element in (shape._element if shape is not None else None, _master_ph(master, shape)):
+    for element in (shape.element if shape is not None else None, _master_ph(master, shape)):
         if element is None:
             continue
         found = element.find(f".//{{{A}}}lstStyle/{{{A}}}lvl1pPr/{{{A}}}defRPr")
         if found is not None and found.get("sz"):
             return int(found.get("sz")) / 100
-    found = master._element.find(f"{{{P}}}txStyles/{{{P}}}{style}/{{{A}}}lvl1pPr/{{{A}}}defRPr")
+    found = master.element.find(f"{{{P}}}txStyles/{{{P}}}{style}/{{{A}}}lvl1pPr/{{{A}}}defRPr")
     if found is not None and found.get("sz"):
         return int(found.get("sz")) / 100
     return None
@@ -120,13 +120,13 @@ def _size_of(shape: Any, master: Any, style: str) -> float | None:
 def _master_ph(master: Any, shape: Any) -> Any:
     if shape is None:
         return None
-    ph = shape._element.ph
+    ph = shape.element.ph
     kind = ph.get("type", "obj") if ph is not None else "obj"
     kind = {"ctrTitle": "title", "subTitle": "body", "obj": "body"}.get(kind, kind)
     for candidate in master.placeholders:
-        cph = candidate._element.ph
+        cph = candidate.element.ph
         if cph is not None and cph.get("type", "obj") == kind:
-            return candidate._element
+            return candidate.element
     return None
 
 
@@ -144,7 +144,7 @@ def _layouts(presentation: PptxPresentation, display: str) -> _Layouts:
         )
 
     def kind(layout: Any) -> str:
-        return str(layout._element.get("type") or "")
+        return str(layout.element.get("type") or "")
 
     with_title = [(layout, phs) for layout, phs in titled if "title" in phs]
     order = ("titleOnly", "obj", "tx")
@@ -199,7 +199,7 @@ def _layouts(presentation: PptxPresentation, display: str) -> _Layouts:
 def _master_body(master: Any) -> Rect | None:
     """The master's body placeholder, where its layouts put content by default."""
     for shape in master.placeholders:
-        ph = shape._element.ph
+        ph = shape.element.ph
         if ph is not None and ph.get("type", "obj") in ("body", "obj"):
             return _rect(shape)
     return None
@@ -353,7 +353,7 @@ def _find_ph(layout: Any, kinds: tuple[str, ...]) -> str | None:
     phs = _placeholders(layout)
     for kind in kinds:
         if kind in phs:
-            ph = phs[kind]._element.ph
+            ph = phs[kind].element.ph
             attrs = "".join(
                 f' {name}="{esc(str(value))}"'
                 for name, value in ph.attrib.items()
@@ -445,7 +445,7 @@ def _title_paras(title: str) -> list[Para]:
 
 def _language(presentation: PptxPresentation) -> None:
     """Swedish as the presentation's default language (text typed in later, spelling)."""
-    style = presentation.part._element.find(f"{{{P}}}defaultTextStyle")
+    style = presentation.element.find(f"{{{P}}}defaultTextStyle")
     if style is None:
         return
     for rpr in style.iter(f"{{{A}}}defRPr"):
