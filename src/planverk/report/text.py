@@ -22,11 +22,8 @@ def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
     cache: dict[str, list[str]] = {}
     for finding in findings:
         span = finding.span
-        lines.append(
-            f"{finding.file}:{span.line}:{span.column}: {finding.code} {finding.level.label}: "
-            f"{finding.message}"
-        )
-        text = sources.get(finding.file)
+        lines.append(f"{finding.location}: {finding.code} {finding.level.label}: {finding.message}")
+        text = sources.get(finding.file) if finding.cell is None else None
         if text is not None:
             source_lines = cache.get(finding.file)
             if source_lines is None:  # split each file once, not once per finding
