@@ -1,0 +1,30 @@
+"""PV501 – filen är ingen rapportarbetsbok.
+
+Rapporteras av `planverk import`: filen går inte att läsa som en Excel-arbetsbok (.xlsx).
+Det kan vara en arbetsbok i det gamla formatet .xls (Excel 97–2003), ett OpenDocument-
+kalkylblad (.ods), ett Word-dokument, en textfil (CSV), en skadad fil, eller en fil vars
+XML har entitetsdeklarationer (som kan användas för att spränga minnet och därför aldrig
+läses). Öppna filen i Excel eller LibreOffice Calc och spara den som Excel-arbetsbok
+(.xlsx), eller be om en ny kopia.
+
+Exemplen är filer, inte planer; de testas i tests/intake/test_bad_workbooks.py.
+"""
+
+from planverk.core.findings import Finding, Level
+from planverk.rules.base import rule
+
+
+def finding(display: str, reason: str, hint: str) -> Finding:
+    from planverk.intake.book import in_file
+
+    return in_file(RULE, display, reason, hint)
+
+
+RULE = rule(
+    __doc__ or "",
+    code="PV501",
+    name="ingen-arbetsbok",
+    level=Level.ERROR,
+    summary="filen går inte att läsa som en Excel-arbetsbok (.xlsx)",
+    configurable=False,
+)
