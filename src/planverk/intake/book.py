@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level, Span
 from planverk.intake import layout
-from planverk.rules.base import Rule
+
+if TYPE_CHECKING:  # the rule modules import this one
+    from planverk.rules.base import Rule
 
 # What a cell holds, as the reader saw it.
 TEXT, NUMBER, DATE, BOOL, FORMULA, ERROR = "text", "number", "date", "bool", "formula", "error"

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from planverk.core.findings import Finding
 from planverk.intake import layout
@@ -161,6 +162,8 @@ def _check_book(intake: Intake, book: ReturnedBook, drafts: list[Draft]) -> list
         value, problem = pv520_invalid_value.check(book, cell)
         if problem is not None:
             findings.append(problem)
+            if item is not None and key in by_action:
+                by_action[key].invalid.add("indicator")
         number = match.entry.indicator
         if value is None or item is None or number is None or number > len(item.indicators):
             continue
@@ -173,9 +176,11 @@ def _check_book(intake: Intake, book: ReturnedBook, drafts: list[Draft]) -> list
     for match in matchings[layout.ACTIONS].matched:
         key = (match.entry.plan, match.entry.action)
         draft = by_action.get(key)
-        if draft is None or not draft.reported:
+        if draft is None or not (draft.reported or draft.invalid - {"date"}):
             continue
         findings += pv506_plan_changed.check(book, match, draft.item)
+        if draft.invalid:
+            continue  # the value's own finding says what is wrong; the rest waits for it
         findings += pv516_incomplete_report.check(draft)
         findings += pv513_status_needs_comment.check(draft)
         findings += pv515_date_outside_period.check(draft, selection.span)
@@ -237,18 +242,26 @@ def _draft(
         found = match.cells.get(layout.index(layout.ACTION_COLUMNS, key))
         return None if found is not None and found.kind == FORMULA else found
 
-    status, problem = pv512_unknown_status.check(book, cell("status"))
-    problems = [problem]
-    comment, problem = pv520_invalid_value.check(book, cell("comment"))
-    problems.append(problem)
-    result, problem = pv520_invalid_value.check(book, cell("result"))
-    problems.append(problem)
-    date, problem = pv514_date_as_text.check(book, cell("date"))
-    problems.append(problem)
-    findings += [p for p in problems if p is not None]
+    invalid: set[str] = set()
+
+    def read(key: str, reader: Any) -> Any:
+        value, problem = reader(book, cell(key))
+        formula = match.cells.get(layout.index(layout.ACTION_COLUMNS, key))
+        if problem is not None or (formula is not None and formula.kind == FORMULA):
+            invalid.add(key)
+        if problem is not None:
+            findings.append(problem)
+        return value
+
+    status = read("status", pv512_unknown_status.check)
+    comment = read("comment", pv520_invalid_value.check)
+    result = read("result", pv520_invalid_value.check)
+    date = read("date", pv514_date_as_text.check)
     if item is None:
         return None, findings
-    return Draft(book, item, match.row, status, comment, result, date), findings
+    draft = Draft(book, item, match.row, status, comment, result, date)
+    draft.invalid = invalid
+    return draft, findings
 
 
 def match_rows(book: ReturnedBook, sheet: str) -> Matching:

@@ -61,6 +61,7 @@ class Draft:
     date: dt.date | None = None
     indicators: list[tuple[str, str]] = field(default_factory=list)
     indicator_cells: list[Where] = field(default_factory=list)
+    invalid: set[str] = field(default_factory=set)  # columns whose value could not be read
 
     def where(self, key: str) -> Where:
         """The cell of a column of the row (a position when the cell is empty)."""
