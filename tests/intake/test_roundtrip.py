@@ -98,9 +98,10 @@ def test_owners_fill_in_and_the_import_writes_exactly_the_reports(shipped: Path)
                 assert rest_new["status"] == report["status"]
                 assert rest_new["kommentar"] == report["kommentar"]
                 assert rest_new["uppföljning"]["resultat"] == report["resultat"]
-                rest_new["status"], rest_new["kommentar"] = rest_old["status"], rest_old[
-                    "kommentar"
-                ]
+                rest_new["status"], rest_new["kommentar"] = (
+                    rest_old["status"],
+                    rest_old["kommentar"],
+                )
                 rest_new["uppföljning"] = rest_old["uppföljning"]
             assert rest_new == rest_old
         report_keys = ("rapporter:", "- period:", "datum:", "status:", "kommentar:")

@@ -2,9 +2,8 @@
 
 Rapporteras av `planverk import`: filen går inte att läsa som en Excel-arbetsbok (.xlsx).
 Det kan vara en arbetsbok i det gamla formatet .xls (Excel 97–2003), ett OpenDocument-
-kalkylblad (.ods), ett Word-dokument, en textfil (CSV), en skadad fil, eller en fil vars
-XML har entitetsdeklarationer (som kan användas för att spränga minnet och därför aldrig
-läses). Öppna filen i Excel eller LibreOffice Calc och spara den som Excel-arbetsbok
+kalkylblad (.ods), ett Word-dokument, en textfil (CSV) eller en skadad fil. (Entiteter i
+en arbetsboks XML läses aldrig ut, så en sådan fil kan inte spränga minnet.) Öppna filen i Excel eller LibreOffice Calc och spara den som Excel-arbetsbok
 (.xlsx), eller be om en ny kopia.
 
 Exemplen är filer, inte planer; de testas i tests/intake/test_bad_workbooks.py.
