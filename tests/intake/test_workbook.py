@@ -161,7 +161,7 @@ def test_text_from_plans_is_never_a_formula(minimal: Path, tmp_path: Path) -> No
 def test_rapportmall_refuses_to_write_into_the_plans(minimal: Path) -> None:
     run = cli("rapportmall", "2025", "--period", "t2", "-o", "plans/rapporter")
     assert run.exit_code == 2
-    assert "ligger i planmappen" in run.stderr
+    assert "det ligger i planmappen plans/" in run.stderr
     run = cli("rapportmall", "2025", "--period", "t9")
     assert run.exit_code == 2
     assert "perioden 't9' finns inte bland projektets uppföljningsperioder" in run.stderr

@@ -10,6 +10,7 @@ import typer
 
 from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail
 from planverk.core.findings import Level
+from planverk.core.oserrors import write_error
 from planverk.loading.planset import PlanSetNotFound, find_plan_dir, load_plan_dir
 from planverk.report import FORMATS
 
@@ -115,7 +116,8 @@ def command(
         try:
             write_all(list(result.files.values()))
         except OSError as err:
-            fail(f"ingenting skrevs: {err.strerror or err}")
+            reason = write_error(err.filename or "planfilerna", err)
+            fail(f"ingenting skrevs: {reason}", reason.hint)
     summary = apply.describe(result, span.name, checked.intake.year, dry_run)
     typer.echo(summary, err=not plain)
     raise typer.Exit(EXIT_OK)

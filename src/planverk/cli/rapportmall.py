@@ -8,8 +8,11 @@ from typing import Annotated
 import typer
 
 from planverk.cli.common import fail
+from planverk.core.errors import UserError
 from planverk.core.findings import Level
+from planverk.core.oserrors import write_error
 from planverk.loading.planset import PlanSetNotFound, display_path, find_plan_dir, load_plan_dir
+from planverk.publish.guard import check_output
 
 NAME = "rapportmall"
 DEFAULT_OUT = Path("build/rapporter")
@@ -26,8 +29,14 @@ def command(
         ),
     ],
     out: Annotated[
-        Path, typer.Option("--out", "-o", help="Mappen arbetsböckerna skrivs i.")
-    ] = DEFAULT_OUT,
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Mappen arbetsböckerna skrivs i (standard: build/rapporter).",
+            show_default=False,
+        ),
+    ] = None,
     owner: Annotated[
         list[str] | None,
         typer.Option("--ägare", help="Bara för det här organet (id); kan anges flera gånger."),
@@ -51,11 +60,6 @@ def command(
         plan_dir = find_plan_dir(config or Path.cwd())
     except PlanSetNotFound as err:
         fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
-    if out.resolve().is_relative_to(plan_dir.resolve()):
-        fail(
-            f"{out} ligger i planmappen {display_path(plan_dir)}",
-            "Arbetsböckerna skrivs utanför planerna, t.ex. -o build/rapporter.",
-        )
     planset = load_plan_dir(plan_dir)
     broken = [f for f in planset.findings if f.level >= Level.ERROR]
     if broken:
@@ -78,10 +82,16 @@ def command(
             )
         selection.books = [b for b in selection.books if b.owner.id in owner]
     made = make_all(selection)
+    folder = out if out is not None else planset.root / DEFAULT_OUT
     try:
-        paths = write_all(made, out)
+        for book in made:
+            check_output(folder / book.name, planset, fmt="xlsx", explicit=out is not None)
+        paths = write_all(made, folder)
+    except UserError as err:
+        fail(str(err), err.hint)
     except OSError as err:
-        fail(f"kan inte skriva i {out}: {err.strerror or err}")
+        error = write_error(err.filename or folder, err)
+        fail(str(error), error.hint)
     for path, book in zip(paths, made, strict=True):
         rows = book.rows
         typer.echo(

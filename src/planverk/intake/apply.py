@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planverk.core.errors import UserError
 from planverk.core.findings import Finding, Level
 from planverk.intake.checks import Checked
 from planverk.intake.commit import FileChange
@@ -66,12 +67,8 @@ class Plan:
     findings: list[Finding] = field(default_factory=list)  # the edited plans' new findings
 
 
-class ApplyError(Exception):
+class ApplyError(UserError):
     """The reports cannot be written as they are (a usage error, exit code 2)."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 def plan(planset: PlanSet, checked: Checked) -> Plan:

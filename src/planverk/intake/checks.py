@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from planverk.core.findings import Finding
-from planverk.intake import layout
-from planverk.intake.book import FORMULA, Cell, ReturnedBook
 from planverk.intake.context import Draft, Intake, Matching, RowMatch
 from planverk.intake.read import Refused, read
 from planverk.intake.selection import Item, select
 from planverk.loading.planset import PlanSet, display_path
 from planverk.model import walk
+from planverk.model import workbook as layout
+from planverk.model.workbook import FORMULA, Cell, ReturnedBook
 from planverk.rules import (
     pv504_hidden_sheet,
     pv505_other_period,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from planverk.intake import layout
-from planverk.intake.book import Cell, ReturnedBook, TableEntry
 from planverk.intake.selection import Item, Selection
 from planverk.loading.planset import PlanSet
+from planverk.model import workbook as layout
 from planverk.model.handlingsplan import Report
+from planverk.model.workbook import Cell, ReturnedBook, TableEntry
 
 Where = Cell | tuple[str, int, int]
 

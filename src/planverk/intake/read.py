@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from planverk.core.findings import Finding
-from planverk.intake import layout
-from planverk.intake.book import (
+from planverk.model import workbook as layout
+from planverk.model.workbook import (
     BOOL,
     DATE,
     ERROR,

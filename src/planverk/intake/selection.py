@@ -20,27 +20,23 @@ Decisions, made here so that `rapportmall`, `import` and `status --saknas` agree
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from planverk.core.chars import CONTROL
+from planverk.core.errors import UserError
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.model import Action, Handlingsplan, walk
 from planverk.model.common import Status
 from planverk.model.handlingsplan import Report
 from planverk.model.periods import Calendar, PeriodSpan
+from planverk.model.workbook import fingerprint
 from planverk.planning.followup import Owner, living_counts, owners_of
 
 FINISHED = Status.FINISHED.value
 
 
-class IntakeError(Exception):
+class IntakeError(UserError):
     """A request that cannot be carried out as asked (a usage error, exit code 2)."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.hint = hint
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,19 +84,6 @@ class Selection:
     region: str
     books: list[OwnerBook] = field(default_factory=list)
     items: dict[tuple[str, str], Item] = field(default_factory=dict)  # by (plan, action)
-
-
-def fingerprint(texts: list[str]) -> str:
-    """A short hash of texts in order (16 hex digits: a checksum, not a signature)."""
-    digest = hashlib.sha256("\x1f".join(texts).encode("utf-8"))
-    return digest.hexdigest()[:16]
-
-
-def checksum(pairs: Sequence[tuple[str, str]], table: Sequence[Sequence[object]]) -> str:
-    """The hidden sheet's checksum over its other cells (catches an edit, not intent)."""
-    texts = [f"{k}={v}" for k, v in pairs]
-    texts += ["|".join(str(c) for c in row) for row in table]
-    return fingerprint(texts)
 
 
 def period_span(planset: PlanSet, year: int, period: str) -> tuple[Calendar, PeriodSpan]:

@@ -24,9 +24,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from planverk.intake import layout
-from planverk.intake.layout import ACTION_COLUMNS, ACTIONS, INDICATOR_COLUMNS, INDICATORS, META
-from planverk.intake.selection import OwnerBook, Selection, checksum, fingerprint
+from planverk.intake.selection import OwnerBook, Selection
+from planverk.model import workbook as layout
+from planverk.model.workbook import (
+    ACTION_COLUMNS,
+    ACTIONS,
+    INDICATOR_COLUMNS,
+    INDICATORS,
+    META,
+    checksum,
+    fingerprint,
+)
 from planverk.office.package import repack
 
 EDITABLE_FILL = "FFF2CC"

@@ -308,6 +308,7 @@ def _literal(text: str) -> bool:
     lines = text.split("\n")
     return (
         bool(lines[0].strip())
+        and bool(lines[-1])  # a literal block drops the final line breaks
         and all(line == line.rstrip() and not line.startswith((" ", "\t")) for line in lines)
         and not any((ord(c) < 32 and c != "\n") or 0x7F <= ord(c) <= 0x9F for c in text)
         and not any(c in text for c in "\r\x85\u2028\u2029\ufeff")

@@ -9,13 +9,14 @@ kryptering och gör ingenting.
 Exemplet är en krypterad fil; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from planverk.core.findings import Finding, Level
 from planverk.rules.base import rule
+from planverk.rules.cells import in_file
 
 
 def finding(display: str) -> Finding:
-    from planverk.intake.book import in_file
-
     return in_file(
         RULE,
         display,

@@ -8,13 +8,14 @@ packar aldrig upp den. Be om arbetsboken som `planverk rapportmall` gjorde.
 Exemplet är en fil; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from planverk.core.findings import Finding, Level
 from planverk.rules.base import rule
+from planverk.rules.cells import in_file
 
 
 def finding(display: str, size: str) -> Finding:
-    from planverk.intake.book import in_file
-
     return in_file(
         RULE,
         display,

@@ -10,13 +10,19 @@ avsiktliga; arbetsboken är ett formulär, inte en signerad handling.
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake import layout
-from planverk.intake.book import ReturnedBook, in_file
-from planverk.intake.selection import checksum
+from planverk.model import workbook as layout
+from planverk.model.workbook import checksum
 from planverk.rules.base import rule
+from planverk.rules.cells import in_file
+
+if TYPE_CHECKING:
+    from planverk.model.workbook import ReturnedBook
 
 _HINT = (
     "Ändra inte i eller ta bort bladen i arbetsboken. Gör en ny med `planverk rapportmall` "

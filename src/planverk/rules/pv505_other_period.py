@@ -9,12 +9,18 @@ arbetsbok för rätt period, eller importera arbetsboken för sig.
 Exemplet är två arbetsböcker; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake.book import ReturnedBook, in_file
 from planverk.model.periods import Calendar
 from planverk.rules.base import rule
+from planverk.rules.cells import in_file
+
+if TYPE_CHECKING:
+    from planverk.model.workbook import ReturnedBook
 
 
 def check(

@@ -14,14 +14,20 @@ importen själv skriver (rapporten för perioden, `status:`, `kommentar:`, `resu
 Exemplet är en arbetsbok och en ändrad plan; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake import layout
-from planverk.intake.book import ReturnedBook, at_cell
-from planverk.intake.context import RowMatch
-from planverk.intake.selection import Item
+from planverk.model import workbook as layout
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.intake.context import RowMatch
+    from planverk.intake.selection import Item
+    from planverk.model.workbook import ReturnedBook
 
 
 def check(book: ReturnedBook, match: RowMatch, item: Item) -> Iterator[Finding]:

@@ -9,13 +9,19 @@ arbetsbok.
 Exemplet är en arbetsbok och en ändrad plan; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake import layout
-from planverk.intake.book import ReturnedBook, at_cell
-from planverk.intake.context import Intake, RowMatch
+from planverk.model import workbook as layout
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.intake.context import Intake, RowMatch
+    from planverk.model.workbook import ReturnedBook
 
 
 def check(intake: Intake, book: ReturnedBook, match: RowMatch) -> Iterator[Finding]:

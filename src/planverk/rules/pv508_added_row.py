@@ -9,12 +9,18 @@ kommentar som inte får plats skrivs i Kommentar.
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake.book import ReturnedBook, at_cell
-from planverk.intake.context import Matching
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.intake.context import Matching
+    from planverk.model.workbook import ReturnedBook
 
 
 def check(book: ReturnedBook, matching: Matching) -> Iterator[Finding]:

@@ -10,14 +10,20 @@ planen ska ändras skriver hen det i Kommentar.
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake import layout
-from planverk.intake.book import FORMULA, Cell, ReturnedBook, at_cell
-from planverk.intake.context import RowMatch
-from planverk.intake.selection import fingerprint
+from planverk.model import workbook as layout
+from planverk.model.workbook import FORMULA, fingerprint
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.intake.context import RowMatch
+    from planverk.model.workbook import Cell, ReturnedBook
 
 _HINT = (
     "Ångra ändringen (eller skriv tillbaka texten ur planen). Ändringar i planen skrivs i "

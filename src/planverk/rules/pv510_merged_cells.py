@@ -9,11 +9,17 @@ rad för sig.
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake.book import ReturnedBook, at_cell
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.model.workbook import ReturnedBook
 
 
 def check(book: ReturnedBook) -> Iterator[Finding]:

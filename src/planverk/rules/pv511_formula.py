@@ -9,12 +9,19 @@ värden).
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake import layout
-from planverk.intake.book import FORMULA, ReturnedBook, at_cell
+from planverk.model import workbook as layout
+from planverk.model.workbook import FORMULA
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.model.workbook import ReturnedBook
 
 
 def check(book: ReturnedBook) -> Iterator[Finding]:

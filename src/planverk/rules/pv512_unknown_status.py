@@ -8,11 +8,19 @@ ordet.
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from planverk.core.findings import Finding, Level
 from planverk.core.suggest import closest
-from planverk.intake import layout
-from planverk.intake.book import TEXT, Cell, ReturnedBook, at_cell
+from planverk.model import workbook as layout
+from planverk.model.workbook import TEXT
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.model.workbook import Cell, ReturnedBook
 
 
 def check(book: ReturnedBook, cell: Cell | None) -> tuple[str | None, Finding | None]:

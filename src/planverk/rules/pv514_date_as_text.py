@@ -8,11 +8,18 @@ en cell med datumformat, så känner Excel och LibreOffice igen det.
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake.book import DATE, NUMBER, TEXT, Cell, ReturnedBook, at_cell
+from planverk.model.workbook import DATE, NUMBER, TEXT
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.model.workbook import Cell, ReturnedBook
 
 
 def check(book: ReturnedBook, cell: Cell | None) -> tuple[dt.date | None, Finding | None]:

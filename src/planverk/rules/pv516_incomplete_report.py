@@ -8,12 +8,17 @@ nu).
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake.book import at_cell
-from planverk.intake.context import Draft
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.intake.context import Draft
 
 
 def check(draft: Draft) -> Iterator[Finding]:

@@ -9,12 +9,17 @@ samma arbetsbok kan importeras två gånger.
 Exemplet är en arbetsbok och en plan med rapport; det testas i tests/intake/test_import.py.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from planverk.core.findings import Finding, Level
-from planverk.intake.book import at_cell
-from planverk.intake.context import Draft
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.intake.context import Draft
 
 
 def check(draft: Draft, replace: bool) -> Iterator[Finding]:

@@ -8,10 +8,18 @@ texten i cellen.
 Exemplet är en arbetsbok; det testas i tests/intake/test_bad_workbooks.py.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from planverk.core.chars import CONTROL
 from planverk.core.findings import Finding, Level
-from planverk.intake.book import BOOL, ERROR, NUMBER, TEXT, Cell, ReturnedBook, at_cell
+from planverk.model.workbook import BOOL, ERROR, NUMBER, TEXT
 from planverk.rules.base import rule
+from planverk.rules.cells import at_cell
+
+if TYPE_CHECKING:
+    from planverk.model.workbook import Cell, ReturnedBook
 
 
 def check(book: ReturnedBook, cell: Cell | None) -> tuple[str | None, Finding | None]:
