@@ -460,3 +460,17 @@ def test_entities_in_a_workbook_are_never_expanded() -> None:
 
     bomb = b'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaaaaaaaa">]><r>&a;&a;</r>'
     assert fromstring(bomb).text is None
+
+
+def test_a_text_the_plan_rules_object_to_is_named_at_its_cell(shipped: Path) -> None:
+    (made,) = [p for p in make() if p.name == HR]
+    target = edit(made, _cells(F2="gul", G2="Väntar på besked från SKR."), INBOX / HR)
+    before = plan_bytes(shipped)
+    code, out = _import(str(target))
+    assert code == 1
+    assert (
+        f"{target}:Åtgärder!G2: PV521 fel: texten ger PV304 i planen: förkortningen SKR saknas "
+        "i ordlistan" in out.splitlines()
+    )
+    assert "Lägg till `SKR: <betydelse>` under `ordlista:`" in out
+    assert plan_bytes(shipped) == before

@@ -103,7 +103,7 @@ def command(
     if findings or not plain:
         echo(text) if plain else typer.echo(text)
     if result is None or result.findings:
-        if result is not None:
+        if result is not None and any(f.cell is None for f in result.findings):
             typer.echo(
                 "planverk: fel: med rapporterna skulle planerna få nya fynd (ovan); "
                 "ingenting skrevs.",

@@ -21,7 +21,7 @@ none is replaced (:mod:`planverk.intake.commit`).
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -33,11 +33,14 @@ from planverk.intake.context import Draft
 from planverk.intake.selection import Item
 from planverk.intake.yamltext import EditError, TextEditor
 from planverk.lint.validate import check
-from planverk.loading.planset import PlanSet, Source, discover, display_path, load_sources
+from planverk.loading.planset import Loaded, PlanSet
+from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument
+from planverk.model import Handlingsplan
 from planverk.model.handlingsplan import Report
 from planverk.model.periods import Calendar
 from planverk.planning.followup import current_status
+from planverk.rules import pv521_text_finding
 
 
 @dataclass(slots=True)
@@ -51,6 +54,7 @@ class Change:
     after: str
     replaced: Report | None = None  # the old report, with --ersätt
     mirrored: list[str] = field(default_factory=list)  # keys set to follow the report
+    index: int = 0  # the report's index under ``rapporter`` in the edited file
 
     @property
     def ref(self) -> str:
@@ -105,8 +109,72 @@ def plan(planset: PlanSet, checked: Checked) -> Plan:
         result.files[display] = FileChange(
             path, editor.doc.text.encode("utf-8"), text.encode("utf-8")
         )
-    result.findings = _new_findings(planset, result.files)
+    docs = {d: e.parsed for d, e in editors.items() if e.parsed is not None}
+    result.findings = _in_cells(_new_findings(planset, docs), result.changes, docs)
     return result
+
+
+# Where a report's texts are in the edited file, and the column each came from.
+_TEXTS = (("kommentar", "comment"), ("resultat", "result"))
+_MIRRORED = ((("kommentar",), "comment"), (("uppföljning", "resultat"), "result"))
+
+
+def _in_cells(
+    findings: list[Finding], changes: list[Change], docs: dict[str, YamlDocument]
+) -> list[Finding]:
+    """Findings in a text that came from a workbook, moved to that text's cell (PV521); the
+    rest as they are."""
+    places: dict[str, list[tuple[int, int, Change, str]]] = {}
+    for change in changes:
+        doc = docs[change.file]
+        report = (*change.item.path, "rapporter", change.index)
+        paths: list[tuple[tuple[str | int, ...], str]] = [
+            ((*report, key), column) for key, column in _TEXTS
+        ]
+        paths += [((*change.item.path, *keys), column) for keys, column in _MIRRORED]
+        paths += [
+            ((*report, "indikatorer", n, "värde"), f"indicator:{n}")
+            for n in range(len(change.draft.indicators))
+        ]
+        for path, column in paths:
+            if _exists(doc.data, path):
+                span = doc.source_map.locate(doc.data, path)
+                places.setdefault(change.file, []).append(
+                    (span.line, span.end_line, change, column)
+                )
+    result = []
+    for finding in findings:
+        place = next(
+            (
+                (change, column)
+                for first, last, change, column in places.get(finding.file, [])
+                if first <= finding.span.line <= last
+            ),
+            None,
+        )
+        if place is None:
+            result.append(finding)
+            continue
+        change, column = place
+        draft = change.draft
+        if column.startswith("indicator:"):
+            where = draft.indicator_cells[int(column.split(":")[1])]
+        else:
+            where = draft.where(column)
+        result.append(pv521_text_finding.finding(draft.book, where, finding))
+    return result
+
+
+def _exists(data: Any, path: tuple[str | int, ...]) -> bool:
+    for seg in path:
+        if isinstance(data, dict) and isinstance(seg, str) and seg in data:
+            data = data[seg]
+            continue
+        if isinstance(data, list) and isinstance(seg, int) and 0 <= seg < len(data):
+            data = data[seg]
+            continue
+        return False
+    return isinstance(data, str)
 
 
 def _edit(editor: TextEditor, draft: Draft, period: str, calendar: Calendar) -> Change:
@@ -137,9 +205,11 @@ def _edit(editor: TextEditor, draft: Draft, period: str, calendar: Calendar) -> 
     path = item.path
     if item.existing_index is not None:
         editor.replace_item((*path, "rapporter"), item.existing_index, record)
+        change.index = item.existing_index
     elif action.reports:
         position = sum(1 for r in action.reports if calendar.sort_key(r, plan_year) <= key)
         editor.insert_item((*path, "rapporter"), position, record)
+        change.index = position
     else:
         editor.add_list_key(path, "rapporter", [record])
     if not latest:
@@ -167,27 +237,22 @@ def _edit(editor: TextEditor, draft: Draft, period: str, calendar: Calendar) -> 
     return change
 
 
-def _new_findings(planset: PlanSet, files: dict[str, FileChange]) -> list[Finding]:
-    """Findings the edited files would have that they do not have now (there should be
-    none: the workbook rules ask what the plan rules ask)."""
+def _new_findings(planset: PlanSet, files: dict[str, YamlDocument]) -> list[Finding]:
+    """Findings the edited files would have that they do not have now: a text the plan
+    rules object to (an abbreviation missing from the glossary, a placeholder)."""
     if not files:
         return []
-    replaced = {display: change.new for display, change in files.items()}
-    sources = []
-    for path in discover(planset.plan_dir):
-        display = display_path(path)
-        if display in replaced:
-            sources.append(Source(display, replaced[display]))
-        else:
-            doc = _document(planset, display)
-            sources.append(Source(display, doc.text.encode("utf-8") if doc else path.read_bytes()))
-    after = load_sources(sources, root=planset.root, plan_dir=planset.plan_dir)
-    before_findings = check(planset).findings
-    after_findings = check(after).findings
-    count = Counter((f.file, f.code) for f in before_findings if f.file in replaced)
+    after = _with_texts(planset, files)
+    if after is None:  # TextEditor.apply parsed every file: this is a bug, not the input
+        raise ApplyError(
+            "med rapporterna inskrivna skulle en handlingsplan inte gå att läsa; ingenting "
+            "skrevs (en bugg i planverk)",
+            "Kör med PLANVERK_DEBUG=1 och skicka utskriften till förvaltarna.",
+        )
+    count = Counter((f.file, f.code) for f in check(planset).findings if f.file in files)
     new: list[Finding] = []
-    for finding in after_findings:
-        if finding.file not in replaced or finding.level < Level.WARNING:
+    for finding in check(after).findings:
+        if finding.file not in files or finding.level < Level.WARNING:
             continue
         key = (finding.file, finding.code)
         if count[key] > 0:
@@ -197,8 +262,22 @@ def _new_findings(planset: PlanSet, files: dict[str, FileChange]) -> list[Findin
     return new
 
 
-def _document(planset: PlanSet, display: str) -> YamlDocument | None:
-    return next((doc for doc in planset.documents if doc.display == display), None)
+def _with_texts(planset: PlanSet, docs: dict[str, YamlDocument]) -> PlanSet | None:
+    """The plan set with the handlingsplan files in ``docs`` as edited (the other files
+    stay as loaded); None when one does not load as a handlingsplan."""
+    hps = []
+    documents = {doc.display: doc for doc in planset.documents}
+    for loaded in planset.hps:
+        doc = docs.get(loaded.doc.display)
+        if doc is None:
+            hps.append(loaded)
+            continue
+        plan = validate_document(doc)
+        if doc.findings or not isinstance(plan, Handlingsplan):
+            return None
+        hps.append(Loaded(doc, plan))
+        documents[doc.display] = doc
+    return replace(planset, hps=hps, documents=list(documents.values()))
 
 
 def describe(result: Plan, span_name: str, year: int, dry_run: bool) -> str:

@@ -53,6 +53,7 @@ class TextEditor:
         self.edits: list[Edit] = []
         self.expected = copy.deepcopy(doc.data)
         self._offset: int | None = None
+        self.parsed: YamlDocument | None = None  # the edited document, after :meth:`apply`
 
     # --- positions -----------------------------------------------------------------------
 
@@ -236,6 +237,7 @@ class TextEditor:
         parsed = parse(text, self.doc.display)
         if parsed.findings or parsed.data != self.expected:
             raise EditError("ändringen kunde inte göras utan att annat i filen ändrades")
+        self.parsed = parsed
         return text
 
 

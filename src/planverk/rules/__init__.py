@@ -64,6 +64,7 @@ from planverk.rules import (
     pv518_report_exists,
     pv519_conflicting_reports,
     pv520_invalid_value,
+    pv521_text_finding,
 )
 from planverk.rules.base import Context, Rule
 
@@ -125,6 +126,7 @@ RULES: tuple[Rule, ...] = (
     pv518_report_exists.RULE,
     pv519_conflicting_reports.RULE,
     pv520_invalid_value.RULE,
+    pv521_text_finding.RULE,
 )
 
 BY_CODE: dict[str, Rule] = {r.code: r for r in RULES}
