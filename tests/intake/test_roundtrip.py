@@ -207,3 +207,22 @@ def test_missing_reports_before_and_after(shipped: Path) -> None:
     ]
     # The finished living-plan action (avslutad at t2) is not asked for at helår.
     assert "aortaklaff" not in run.stdout
+
+
+def test_missing_usage_errors(shipped: Path) -> None:
+    run = cli("status", "2025", "-f", "csv")
+    assert run.exit_code == 2
+    assert "--format csv hör till --saknas" in run.stderr
+    run = cli("status", "2025", "--period", "t2")
+    assert run.exit_code == 2
+    assert "--period hör till --saknas" in run.stderr
+    run = cli("status", "2025", "--saknas", "-f", "xlsx")
+    assert run.exit_code == 2
+    assert "--saknas skrivs som text, csv eller json" in run.stderr
+    run = cli("status", "2025", "--saknas", "--period", "t7")
+    assert run.exit_code == 2
+    assert "perioden 't7' finns inte" in run.stderr
+    # Without --period: the latest period that has ended by --datum.
+    run = cli("status", "2025", "--saknas", "--datum", "2025-09-15")
+    assert run.exit_code == 0
+    assert run.stdout.startswith("Saknar rapport för Tertial 2 2025: 6 åtgärder hos 5 ägare")

@@ -39,6 +39,7 @@ from planverk.office.package import repack
 
 EDITABLE_FILL = "FFF2CC"
 HEADER_FILL = "D9E1F2"
+READ_ONLY_FILL = "F2F2F2"
 _CORE = "docProps/core.xml"
 _CORE_DATE = re.compile(r"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
@@ -123,6 +124,7 @@ def _styles() -> dict[str, Any]:
         "wrap": Alignment(wrap_text=True, vertical="top"),
         "editable": PatternFill("solid", start_color=EDITABLE_FILL, end_color=EDITABLE_FILL),
         "header": PatternFill("solid", start_color=HEADER_FILL, end_color=HEADER_FILL),
+        "read_only": PatternFill("solid", start_color=READ_ONLY_FILL, end_color=READ_ONLY_FILL),
         "unlocked": Protection(locked=False),
     }
 
@@ -136,6 +138,28 @@ def _header(sheet: Any, columns: Sequence[layout.Column], styles: dict[str, Any]
         cell.fill = styles["editable"] if column.editable else styles["header"]
         sheet.column_dimensions[layout.letter(number)].width = column.width
     sheet.freeze_panes = "B2"
+
+
+def _print(sheet: Any) -> None:
+    """Printed landscape, with the header row and the id column on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.print_title_rows = "1:1"
+    sheet.print_title_cols = "A:A"
+
+
+LINE_HEIGHT = 15  # points per line of 11-point text
+MAX_LINES = 20
+
+
+def _height(texts: Sequence[tuple[str, int]]) -> float:
+    """A row's height for its wrapped texts (text, column width in characters): Excel and
+    LibreOffice do not grow a row for wrapped text they did not lay out themselves."""
+    lines = 1
+    for text, width in texts:
+        per_line = max(int(width * 1.2), 1)
+        count = sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+        lines = max(lines, count)
+    return min(lines, MAX_LINES) * LINE_HEIGHT
 
 
 def _protect(sheet: Any) -> None:
@@ -161,11 +185,15 @@ def _actions(sheet: Any, selection: Selection, book: OwnerBook, table: list[list
             "result": report.result if report else None,
             "date": report.date if report else span.end,
         }
+        texts = [(item.values[c.key], c.width) for c in ACTION_COLUMNS if not c.editable]
+        texts += [(str(editable[c.key] or ""), c.width) for c in ACTION_COLUMNS if c.editable]
+        sheet.row_dimensions[row].height = _height(texts)
         for number, column in enumerate(ACTION_COLUMNS, start=1):
             cell = sheet.cell(row, number)
             cell.alignment = styles["wrap"]
             if not column.editable:
                 _text(cell, item.values[column.key])
+                cell.fill = styles["read_only"]
                 continue
             cell.protection = styles["unlocked"]
             cell.fill = styles["editable"]
@@ -210,6 +238,7 @@ def _actions(sheet: Any, selection: Selection, book: OwnerBook, table: list[list
         day.add(f"{date}{layout.FIRST_ROW}:{date}{last}")
         sheet.add_data_validation(choice)
         sheet.add_data_validation(day)
+    _print(sheet)
     _protect(sheet)
 
 
@@ -221,6 +250,9 @@ def _indicators(sheet: Any, selection: Selection, book: OwnerBook, table: list[l
         given = {v.indicator: v.value for v in item.existing.indicators} if item.existing else {}
         for number, indicator in enumerate(item.indicators, start=1):
             values = {"id": item.action.id, "action": item.values["action"], "indicator": indicator}
+            sheet.row_dimensions[row].height = _height(
+                [(values[c.key], c.width) for c in INDICATOR_COLUMNS if not c.editable]
+            )
             for column_number, column in enumerate(INDICATOR_COLUMNS, start=1):
                 cell = sheet.cell(row, column_number)
                 cell.alignment = styles["wrap"]
@@ -231,10 +263,12 @@ def _indicators(sheet: Any, selection: Selection, book: OwnerBook, table: list[l
                     _text(cell, given.get(indicator))
                 else:
                     _text(cell, values[column.key])
+                    cell.fill = styles["read_only"]
             table.append(
                 [INDICATORS, row, item.plan_id, item.action.id, number, _cells(values), ""]
             )
             row += 1
+    _print(sheet)
     _protect(sheet)
 
 
@@ -309,9 +343,10 @@ def _instructions(sheet: Any, selection: Selection, book: OwnerBook) -> None:
     for row, line in enumerate(lines, start=1):
         cell = sheet.cell(row, 1)
         _text(cell, line)
+        cell.alignment = styles["wrap"]
         if row == 1 or line == "Så här fyller du i rapporten":
             cell.font = styles["bold"]
-    sheet.column_dimensions["A"].width = 110
+    sheet.column_dimensions["A"].width = 90
     _protect(sheet)
 
 
