@@ -61,8 +61,11 @@ def command(
 ) -> None:
     """Läs in ifyllda rapportarbetsböcker i handlingsplanerna.
 
-    Varje cell kontrolleras först; finns något fel skrivs ingenting. Sedan skrivs varje
-    rapport in i rätt handlingsplan med kommentarer och layout kvar, alla filer eller ingen.
+    Varje cell kontrolleras först; finns något fel skrivs ingenting.
+
+    Sedan skrivs varje rapport in i rätt handlingsplan, med kommentarer och layout kvar.
+
+    Alla filer skrivs, eller ingen.
 
     Slutstatus: 0 klart, 1 fel i arbetsböckerna, 2 fel i anrop eller filer.
     """

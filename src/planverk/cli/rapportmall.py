@@ -48,8 +48,9 @@ def command(
 ) -> None:
     """Gör en rapportarbetsbok per ägare för en uppföljningsperiod.
 
-    En rad per åtgärd ägaren rapporterar på, med status, kommentar, resultat och datum att
-    fylla i. Läs in de ifyllda arbetsböckerna med `planverk import`.
+    En rad per åtgärd som ägaren rapporterar på, med status, kommentar, resultat och datum.
+
+    Läs in de ifyllda arbetsböckerna med `planverk import`.
 
     Slutstatus: 0 klart, 2 fel i anrop eller filer.
     """
