@@ -27,12 +27,13 @@ import datetime as dt
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,7 +41,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
-import generate  # noqa: E402  (bench/ is not a package)
+import fill  # noqa: E402  (bench/ is not a package)
+import generate  # noqa: E402
 
 BIN = Path(sys.executable).parent
 PLANVERK = str(BIN / "planverk")
@@ -69,6 +71,7 @@ class Command:
     argvs: list[list[str]]
     cwd: Path
     ok: tuple[int, ...] = (0,)
+    reset: Callable[[], None] | None = None  # run before each run, untimed
 
 
 @dataclass
@@ -117,6 +120,8 @@ def run_once(argv: Sequence[str], cwd: Path) -> tuple[float, float, int, int, st
 def run_command(command: Command, timing: Timing, record: bool) -> float:
     total = cpu = 0.0
     rss = 0
+    if command.reset is not None:
+        command.reset()
     for argv in command.argvs:
         seconds, used, peak, code, stderr = run_once(argv, command.cwd)
         total, cpu, rss = total + seconds, cpu + used, max(rss, peak)
@@ -290,7 +295,44 @@ def collect(runs: int, only: str | None, budget: float) -> list[Row]:
         command = Command([[PLANVERK, "diff", "2024", "2025"]], diff_dir, ok=(0, 1))
         (t,) = measure([command if present else None], runs, budget)
         rows.append(Row("planverk diff 2024 2025", data, t, target="< 1 s", met=t and t.median < 1))
+    if want("intake") and exists("rapportmall"):
+        rows += intake_rows(runs, budget)
     return rows
+
+
+def intake_rows(runs: int, budget: float) -> list[Row]:
+    """`rapportmall` and `import` for helår 2025 on the 10 000-activity set: the workbooks
+    made, filled in as owners would (untimed), then imported: checked only
+    (`--torrkörning`), written into a fresh copy of the plans, and imported again (no-op)."""
+    corpus = generate.CORPUS / "scale-10000"
+    work = OUT / "intake"
+    made, inbox, plans = work / "rapporter", work / "inkommet", work / "plans"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    shutil.copytree(corpus / "plans", plans)
+    make = Command([[PLANVERK, "rapportmall", "2025", "--period", "helår", "-o", str(made)]], work)
+    (t_make,) = measure([make], runs, budget)
+    filled = fill.fill_folder(made, inbox, dt.datetime(2025, 12, 20))
+    books = sorted(str(p) for p in inbox.glob("*.xlsx"))
+    size = sum(p.stat().st_size for p in inbox.glob("*.xlsx"))
+    data = f"helår 2025 ur 10 000 aktiviteter: {len(books)} arbetsböcker, {filled} rader, "
+    data += f"{size // 1000} kB"
+
+    def fresh() -> None:
+        shutil.rmtree(plans)
+        shutil.copytree(corpus / "plans", plans)
+
+    check = Command([[PLANVERK, "import", "--torrkörning", *books]], work, reset=fresh)
+    write = Command([[PLANVERK, "import", *books]], work, reset=fresh)
+    t_check, t_write = measure([check, write], runs, budget)
+    again = Command([[PLANVERK, "import", *books]], work)  # the plans hold the reports now
+    (t_again,) = measure([again], runs, budget)
+    return [
+        Row("planverk rapportmall 2025 --period helår", data, t_make),
+        Row("planverk import --torrkörning (kontrollerar varje cell)", data, t_check),
+        Row("planverk import (skriver in rapporterna)", data, t_write),
+        Row("planverk import en gång till (inget att ändra)", data, t_again),
+    ]
 
 
 def table(rows: list[Row]) -> str:

@@ -91,3 +91,28 @@ def test_installed_planverk_renders_without_templates_in_the_project(
     text = "\n".join(p.text for p in document.paragraphs)
     assert "Aktivitetsplan 2025" in text
     assert any(p.style.name == "List Bullet" for p in document.paragraphs)
+
+
+def test_constraints_pin_every_dependency_within_its_declared_range() -> None:
+    """A fresh clone installs the versions CI passed with: constraints.txt pins every
+    dependency (and test dependency) pyproject.toml declares, inside the declared range,
+    and `make` installs with it."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = [Requirement(r) for r in project["dependencies"]]
+    declared += [Requirement(r) for r in project["optional-dependencies"]["test"]]
+    pins: dict[str, str] = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            pins[canonicalize_name(name)] = version
+    for requirement in declared:
+        pinned = pins.get(canonicalize_name(requirement.name))
+        assert pinned is not None, f"{requirement.name} is not in constraints.txt"
+        assert requirement.specifier.contains(pinned), f"{requirement} does not allow {pinned}"
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "pip install --quiet -c constraints.txt -e '.[test]'" in makefile

@@ -51,6 +51,8 @@ COMMANDS: tuple[str, ...] = (
     "render",
     "diff",
     "fmt",
+    "rapportmall",
+    "importera",
 )
 
 

@@ -12,7 +12,7 @@ import typer
 from planverk.cli.common import fail, parse_date
 from planverk.core.atomic import write_atomic
 from planverk.core.findings import Level
-from planverk.loading.planset import PlanSetNotFound, find_plan_dir, load_plan_dir
+from planverk.loading.planset import PlanSet, PlanSetNotFound, find_plan_dir, load_plan_dir
 from planverk.planning import statusview
 from planverk.planning.followup import overview
 
@@ -24,6 +24,7 @@ class Format(StrEnum):
     md = "md"
     json = "json"
     xlsx = "xlsx"
+    csv = "csv"
 
 
 def command(
@@ -45,8 +46,24 @@ def command(
         ),
     ] = None,
     output_format: Annotated[
-        Format, typer.Option("--format", "-f", help="Utdata: text, md, json eller xlsx.")
+        Format,
+        typer.Option("--format", "-f", help="Utdata: text, md, json, xlsx (csv med --saknas)."),
     ] = Format.text,
+    missing: Annotated[
+        bool,
+        typer.Option(
+            "--saknas", help="Bara vilka som inte har rapporterat för perioden (text, csv, json)."
+        ),
+    ] = False,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            "-p",
+            help="Perioden för --saknas (standard: den senaste som har gått ut).",
+            show_default=False,
+        ),
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", "-o", help="Skriv till filen i stället för till terminalen."),
@@ -65,6 +82,12 @@ def command(
     Slutstatus: 0 klart, 2 fel i anrop eller filer.
     """
     on = parse_date(date) or dt.date.today()
+    if missing and output_format not in (Format.text, Format.csv, Format.json):
+        fail("--saknas skrivs som text, csv eller json", "Ange -f text, -f csv eller -f json.")
+    if output_format is Format.csv and not missing:
+        fail("--format csv hör till --saknas", "Ange --saknas, eller ett annat format.")
+    if period is not None and not missing:
+        fail("--period hör till --saknas", "Ange --saknas --period t2.")
     if output_format is Format.xlsx and out is None:
         fail("--format xlsx behöver en fil att skriva till", "Ange -o status.xlsx.")
     try:
@@ -79,6 +102,9 @@ def command(
             "gick att läsa saknas i uppföljningen. Kör `planverk validate`.",
             err=True,
         )
+    if missing:
+        _missing(planset, year if year is not None else on.year, period, on, output_format, out)
+        return
     view = overview(planset, year if year is not None else on.year, on)
     if output_format is Format.xlsx:
         from planverk.planning.xlsx import workbook
@@ -97,3 +123,33 @@ def command(
     except OSError as err:
         fail(f"kan inte skriva {out}: {err.strerror or err}")
     typer.echo(f"skrev {out} ({len(view.actions)} åtgärder)")
+
+
+def _missing(
+    planset: PlanSet, year: int, period: str | None, on: dt.date, fmt: Format, out: Path | None
+) -> None:
+    from planverk.intake.missing import RENDERERS, missing
+    from planverk.intake.selection import IntakeError
+    from planverk.model.periods import Calendar
+
+    if period is None:
+        due = Calendar.of(planset.project.plan if planset.project else None).due(year, on)
+        if due is None:
+            fail(
+                f"ingen uppföljningsperiod för {year} har gått ut per {on.isoformat()}",
+                "Ange perioden med --period, t.ex. --period t1.",
+            )
+        period = due.id
+    try:
+        view = missing(planset, year, period)
+    except IntakeError as err:
+        fail(str(err), err.hint)
+    rendered = RENDERERS[fmt.value](view)
+    if out is None:
+        typer.echo(rendered.rstrip("\n"))
+        return
+    try:
+        write_atomic(out, (rendered.rstrip("\n") + "\n").encode("utf-8"))
+    except OSError as err:
+        fail(f"kan inte skriva {out}: {err.strerror or err}")
+    typer.echo(f"skrev {out} ({view.actions} åtgärder utan rapport)")

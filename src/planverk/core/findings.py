@@ -52,6 +52,16 @@ class Finding:
     span: Span = NO_SPAN
     hint: str | None = None
     rule: str = ""
+    # A cell of a workbook (``Åtgärder!F7``) when the finding is in one; then ``span`` holds
+    # the cell's row as its line and its column number as its column.
+    cell: str | None = None
+
+    @property
+    def location(self) -> str:
+        """Where, as people read it: ``file:line:column``, or ``file:Sheet!A1`` for a cell."""
+        if self.cell is not None:
+            return f"{self.file}:{self.cell}"
+        return f"{self.file}:{self.span.line}:{self.span.column}"
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

@@ -37,6 +37,13 @@ class FollowUp(Strict):
     result: Text | None = Field(default=None, alias="resultat")
 
 
+class IndicatorValue(Strict):
+    """The value of one of the follow-up's kvalitetsindikatorer in a report."""
+
+    indicator: Text = Field(alias="indikator", description="Indikatorn, som i uppföljningen.")
+    value: Text = Field(alias="värde", description="Värdet för perioden, som text.")
+
+
 class Report(Strict):
     """A status report for one follow-up period (tertial 1, tertial 2, helår, ...)."""
 
@@ -45,6 +52,7 @@ class Report(Strict):
     status: StatusText = Field(alias="status")
     comment: Text | None = Field(default=None, alias="kommentar")
     result: Text | None = Field(default=None, alias="resultat")
+    indicators: list[IndicatorValue] = Field(default_factory=empty_list, alias="indikatorer")
 
 
 class Action(Strict):

@@ -170,7 +170,7 @@ def overview(planset: PlanSet, year: int, on: dt.date) -> Overview:
         counted = False
         for item in walk.actions(hp.plan):
             action = item.action
-            if hp.plan.year is None and not _living_counts(action, year, calendar):
+            if hp.plan.year is None and not living_counts(action, year, calendar):
                 continue
             counted = True
             status, report, from_field = status_as_of(action, year, on, hp.plan.year, calendar)
@@ -184,7 +184,7 @@ def overview(planset: PlanSet, year: int, on: dt.date) -> Overview:
                     line=line,
                     action=action,
                     focus=focus.of(hp, action),
-                    owners=_owners(hp.plan, action, bodies),
+                    owners=owners_of(hp.plan, action, bodies),
                     status=status,
                     report=report,
                     from_field=from_field,
@@ -223,7 +223,7 @@ def current_status(action: Action, plan_year: int | None, calendar: Calendar) ->
     return NOT_REPORTED
 
 
-def _living_counts(action: Action, year: int, calendar: Calendar) -> bool:
+def living_counts(action: Action, year: int, calendar: Calendar) -> bool:
     """Whether an action of a living plan counts in ``year`` (see the module docstring)."""
     years = [calendar.report_year(r, None) for r in action.reports]
     if year in years:
@@ -259,7 +259,7 @@ def _missing(
     )
 
 
-def _owners(plan: Handlingsplan, action: Action, bodies: dict[str, str]) -> tuple[Owner, ...]:
+def owners_of(plan: Handlingsplan, action: Action, bodies: dict[str, str]) -> tuple[Owner, ...]:
     ids: Iterable[str]
     if action.responsible:
         ids = action.responsible

@@ -22,6 +22,8 @@ def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
     for f in findings:
         span = f.span
         message = f.message + (f" Tips: {f.hint}" if f.hint else "")
+        if f.cell is not None:  # a workbook has no lines: name the cell in the message
+            message = f"{f.cell}: {message}"
         lines.append(
             f"::{_COMMAND[f.level]} file={_property(f.file)},line={span.line},col={span.column},"
             f"endLine={span.end_line},endColumn={span.end_column},"

@@ -15,9 +15,13 @@ def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
     issues = []
     for f in findings:
         identity = f"{f.file}:{f.code}:{f.span.line}:{f.span.column}:{f.message}"
+        if f.cell is not None:
+            identity += f":{f.cell}"
+        where = f"{f.cell}: " if f.cell is not None else ""  # a workbook has no lines
         issues.append(
             {
-                "description": f"{f.code}: {f.message}" + (f" Tips: {f.hint}" if f.hint else ""),
+                "description": f"{f.code}: {where}{f.message}"
+                + (f" Tips: {f.hint}" if f.hint else ""),
                 "check_name": f.code,
                 "fingerprint": hashlib.sha256(identity.encode()).hexdigest(),
                 "severity": _SEVERITY[f.level],

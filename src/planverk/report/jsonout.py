@@ -9,8 +9,10 @@ from planverk.core.findings import Finding
 
 
 def as_dict(finding: Finding) -> dict[str, object]:
+    """One finding; a finding in a workbook also has ``cell`` (``Åtgärder!F7``), and its
+    ``line`` and ``column`` are the cell's row and column number."""
     span = finding.span
-    return {
+    record: dict[str, object] = {
         "file": finding.file,
         "line": span.line,
         "column": span.column,
@@ -22,6 +24,9 @@ def as_dict(finding: Finding) -> dict[str, object]:
         "message": finding.message,
         "hint": finding.hint,
     }
+    if finding.cell is not None:
+        record["cell"] = finding.cell
+    return record
 
 
 def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> str:

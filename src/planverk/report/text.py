@@ -40,10 +40,10 @@ def styled(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
     cache: dict[str, list[str]] = {}
     for finding in findings:
         span = finding.span
-        add((f"{finding.file}:{span.line}:{span.column}: ", None))
+        add((f"{finding.location}: ", None))
         add((f"{finding.code} {finding.level.label}", LEVEL_STYLES[finding.level]))
         add((f": {finding.message}\n", None))
-        text = sources.get(finding.file)
+        text = sources.get(finding.file) if finding.cell is None else None
         if text is not None:
             source_lines = cache.get(finding.file)
             if source_lines is None:  # split each file once, not once per finding
