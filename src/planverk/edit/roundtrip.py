@@ -23,13 +23,14 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from planverk.core.errors import UserError
 from planverk.loading.sourcemap import MappingMarks, Pos, SequenceMarks
 from planverk.loading.yamlfile import YamlDocument, parse
 
 Path = tuple[str | int, ...]
 
 
-class EditError(Exception):
+class EditError(UserError):
     """An edit that cannot be made without changing more than intended."""
 
 

@@ -27,11 +27,11 @@ from typing import Any
 
 from planverk.core.errors import UserError
 from planverk.core.findings import Finding, Level
+from planverk.edit.textedit import EditError, TextEditor
 from planverk.intake.checks import Checked
 from planverk.intake.commit import FileChange
 from planverk.intake.context import Draft
 from planverk.intake.selection import Item
-from planverk.intake.yamltext import EditError, TextEditor
 from planverk.lint.validate import check
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.schema import validate_document

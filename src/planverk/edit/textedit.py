@@ -7,9 +7,9 @@ worked out from the loader's source positions; lines outside the spans are not t
 so comments, key order, quoting and blank lines stay exactly as the planner wrote them. A
 replaced report keeps the comment lines it had, above the new one.
 
-Like :mod:`planverk.edit.roundtrip`, the result is checked against the same change made to
-the plain data (:func:`apply` re-parses it), so a file is never written with other content
-than intended. These edits are text insertions, not a round trip through ruamel.yaml's
+The second way :mod:`planverk.edit` edits a file, beside :mod:`.roundtrip`: the result is
+checked against the same change made to the plain data (:func:`apply` re-parses it), so a
+file is never written with other content than intended. These edits are text insertions, not a round trip through ruamel.yaml's
 dumper: on a plan set of 10 000 actions that is the difference between a fraction of a
 second and many seconds.
 """
@@ -23,16 +23,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from planverk.edit.roundtrip import EditError
 from planverk.loading.yamlfile import YamlDocument, parse
 
 Path = tuple[str | int, ...]
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what libyaml counts as a line break
 _INDICATORS = set("-?:,[]{}#&*!|>'\"%@`")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t", "\u2028": "\\L", "\u2029": "\\P"}
-
-
-class EditError(Exception):
-    """An edit that cannot be made without changing more than intended."""
 
 
 @dataclass(frozen=True, slots=True)

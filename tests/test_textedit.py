@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planverk.intake.yamltext import EditError, TextEditor, scalar
+from planverk.edit.textedit import EditError, TextEditor, scalar
 from planverk.loading.yamlfile import parse
 
 TRICKY = [
