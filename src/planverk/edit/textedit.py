@@ -9,9 +9,9 @@ replaced report keeps the comment lines it had, above the new one.
 
 The second way :mod:`planverk.edit` edits a file, beside :mod:`.roundtrip`: the result is
 checked against the same change made to the plain data (:func:`apply` re-parses it), so a
-file is never written with other content than intended. These edits are text insertions, not a round trip through ruamel.yaml's
-dumper: on a plan set of 10 000 actions that is the difference between a fraction of a
-second and many seconds.
+file is never written with other content than intended. These edits are text insertions,
+not a round trip through ruamel.yaml's dumper: on a plan set of 10 000 actions that is the
+difference between a fraction of a second and many seconds.
 """
 
 from __future__ import annotations
