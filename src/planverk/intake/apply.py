@@ -27,7 +27,8 @@ from typing import Any
 
 from planverk.core.errors import UserError
 from planverk.core.findings import Finding, Level
-from planverk.edit.textedit import EditError, TextEditor
+from planverk.edit.roundtrip import EditError
+from planverk.edit.textedit import TextEditor
 from planverk.intake.checks import Checked
 from planverk.intake.commit import FileChange
 from planverk.intake.context import Draft
