@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planverk.core.atomic import write_all as write_files
+from planverk.core.errors import UserError
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,7 +23,7 @@ class FileChange:
     new: bytes
 
 
-class ChangedMeanwhile(OSError):
+class ChangedMeanwhile(UserError):
     """A file changed on disk after it was read."""
 
 
@@ -31,6 +32,7 @@ def write_all(changes: Sequence[FileChange]) -> None:
     for change in changes:
         if change.path.read_bytes() != change.old:
             raise ChangedMeanwhile(
-                f"{change.path} har ändrats sedan importen läste den; kör importen igen"
+                f"{change.path} har ändrats sedan importen läste den; ingenting skrevs",
+                "Någon har sparat planen under tiden: kör importen igen.",
             )
     write_files([(change.path, change.new) for change in changes])

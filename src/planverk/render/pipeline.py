@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from planverk.core.oserrors import read_error
 from planverk.loading.planset import PlanSet
 from planverk.render.context import Builder
 from planverk.render.errors import RenderError
@@ -41,12 +42,27 @@ def dokumentmall_path(
 ) -> Path | None:
     """The dokumentmall: given, else the project file's ``dokumentmall:``, else the one in the
     template folder; None means planverk's built-in one."""
-    if dokumentmall is not None:
-        return dokumentmall
-    project = planset.project
-    if project is not None and project.plan.template:
-        return planset.root / project.plan.template
-    candidate = template_dir / DOKUMENTMALL
+    project = planset.project.plan.template if planset.project else None
+    return _office_template(planset, template_dir, dokumentmall, project, DOKUMENTMALL)
+
+
+def powerpointmall_path(
+    planset: PlanSet, template_dir: Path, powerpointmall: Path | None = None
+) -> Path | None:
+    """The Powerpointmall: given, else the project file's ``powerpointmall:``, else the one
+    in the template folder; None means planverk's built-in one."""
+    project = planset.project.plan.powerpointmall if planset.project else None
+    return _office_template(planset, template_dir, powerpointmall, project, POWERPOINTMALL)
+
+
+def _office_template(
+    planset: PlanSet, template_dir: Path, given: Path | None, project: str | None, name: str
+) -> Path | None:
+    if given is not None:
+        return given
+    if project:
+        return planset.root / project
+    candidate = template_dir / name
     return candidate if candidate.is_file() else None
 
 
@@ -56,28 +72,7 @@ def read_dokumentmall(path: Path | None) -> tuple[bytes, str]:
         from planverk.render.default_template import build
 
         return build(), "planverks dokumentmall"
-    try:
-        return path.read_bytes(), str(path)
-    except OSError as err:
-        raise RenderError(
-            f"dokumentmallen {path} kan inte läsas: {err.strerror or err}",
-            "Kontrollera sökvägen i --dokumentmall eller `dokumentmall:` i plans/planverk.yaml "
-            "(relativ till projektets rot).",
-        ) from None
-
-
-def powerpointmall_path(
-    planset: PlanSet, template_dir: Path, powerpointmall: Path | None = None
-) -> Path | None:
-    """The Powerpointmall: given, else the project file's ``powerpointmall:``, else the one
-    in the template folder; None means planverk's built-in one."""
-    if powerpointmall is not None:
-        return powerpointmall
-    project = planset.project
-    if project is not None and project.plan.powerpointmall:
-        return planset.root / project.plan.powerpointmall
-    candidate = template_dir / POWERPOINTMALL
-    return candidate if candidate.is_file() else None
+    return _read(path, "dokumentmall")
 
 
 def read_powerpointmall(path: Path | None) -> tuple[bytes, str]:
@@ -86,13 +81,18 @@ def read_powerpointmall(path: Path | None) -> tuple[bytes, str]:
         from planverk.render.default_powerpointmall import build
 
         return build(), "planverks powerpointmall"
+    return _read(path, "powerpointmall")
+
+
+def _read(path: Path, key: str) -> tuple[bytes, str]:
     try:
         return path.read_bytes(), str(path)
     except OSError as err:
+        problem = read_error(path, err)
         raise RenderError(
-            f"powerpointmallen {path} kan inte läsas: {err.strerror or err}",
-            "Kontrollera sökvägen i --powerpointmall eller `powerpointmall:` i "
-            "plans/planverk.yaml (relativ till projektets rot).",
+            f"{key}en {problem.message}",
+            f"Kontrollera sökvägen i --{key} eller `{key}:` i plans/planverk.yaml (relativ till "
+            "projektets rot).",
         ) from None
 
 
