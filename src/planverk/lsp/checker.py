@@ -1,0 +1,218 @@
+"""The findings of `planverk validate`, re-checking only what an edit can change.
+
+Running every rule on 10 000 activities takes a few hundred milliseconds: too slow for every
+pause in typing. Most rules look at one file at a time, or at one plan and the few plans it
+points to. Each rule is therefore run on small parts of the plan set (its *scope*: one
+document, one handlingsplan, one aktivitetsplan with the verksamhetsplaner, ...), and the
+findings of each part are kept until one of the plans in that part is replaced by an edit.
+A part is a :class:`PlanSet` holding only those plans, so the rules run unchanged.
+
+What a rule finds in a part is what it finds in those plans in the whole set; the tests in
+``tests/lsp/test_checker.py`` compare the result with :func:`planverk.lint.validate.check`
+after edits of every kind, and fail on a rule that has no scope here.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+
+from planverk.core.findings import Finding, Level
+from planverk.lint.suppress import Suppressions, scan
+from planverk.lint.validate import configure
+from planverk.loading.planset import Loaded, PlanSet
+from planverk.loading.yamlfile import YamlDocument
+from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
+from planverk.rules import RULES, Context, Rule
+
+log = logging.getLogger(__name__)
+
+Scope = Callable[[PlanSet], Iterator[PlanSet]]
+
+
+def _part(
+    planset: PlanSet,
+    *,
+    vps: list[Loaded[Verksamhetsplan]] | None = None,
+    aps: list[Loaded[Aktivitetsplan]] | None = None,
+    hps: list[Loaded[Handlingsplan]] | None = None,
+    documents: list[YamlDocument] | None = None,
+) -> PlanSet:
+    return PlanSet(
+        root=planset.root,
+        plan_dir=planset.plan_dir,
+        project=planset.project,
+        vps=vps or [],
+        aps=aps or [],
+        hps=hps or [],
+        documents=documents or [],
+    )
+
+
+def each_document(planset: PlanSet) -> Iterator[PlanSet]:
+    """One part per file (rules that read a file's data and the project file)."""
+    for doc in planset.documents:
+        yield _part(planset, documents=[doc])
+
+
+def each_handlingsplan(planset: PlanSet) -> Iterator[PlanSet]:
+    """One part per handlingsplan (rules of one plan's actions and reports)."""
+    for hp in planset.hps:
+        yield _part(planset, hps=[hp])
+
+
+def each_aktivitetsplan_with_vps(planset: PlanSet) -> Iterator[PlanSet]:
+    """One part per aktivitetsplan, with every verksamhetsplan (it may serve any of them)."""
+    for ap in planset.aps:
+        yield _part(planset, vps=planset.vps, aps=[ap])
+
+
+def each_aktivitetsplan_with_actions(planset: PlanSet) -> Iterator[PlanSet]:
+    """One part per aktivitetsplan, with the handlingsplaner of its year."""
+    for ap in planset.aps:
+        year = ap.plan.year
+        yield _part(planset, aps=[ap], hps=[hp for hp in planset.hps if hp.plan.year == year])
+
+
+def each_year_of_handlingsplaner(planset: PlanSet) -> Iterator[PlanSet]:
+    """One part per year of handlingsplaner (the living ones make one more), with that
+    year's aktivitetsplan and every verksamhetsplan.
+
+    By year rather than by plan: PV102 bounds its did-you-mean work per run (see
+    :class:`planverk.rules.base.Suggester`), and the references an edit breaks are one
+    year's, so within the year the bound is spent as in a whole run.
+    """
+    years: dict[int | None, list[Loaded[Handlingsplan]]] = {}
+    for hp in planset.hps:
+        years.setdefault(hp.plan.year, []).append(hp)
+    for year, hps in years.items():
+        ap = planset.ap(year) if year is not None else None
+        yield _part(planset, vps=planset.vps, aps=[ap] if ap is not None else [], hps=hps)
+
+
+def verksamhetsplaner(planset: PlanSet) -> Iterator[PlanSet]:
+    yield _part(planset, vps=planset.vps)
+
+
+def project_only(planset: PlanSet) -> Iterator[PlanSet]:
+    yield _part(planset)
+
+
+# The scope of every rule that has a check (the loader reports the others). A new rule
+# must be added here: tests/lsp/test_checker.py fails until it is.
+SCOPES: dict[str, Scope] = {
+    "PV101": each_aktivitetsplan_with_vps,
+    "PV102": each_year_of_handlingsplaner,
+    "PV103": each_document,
+    "PV104": each_document,
+    "PV201": each_aktivitetsplan_with_vps,
+    "PV202": verksamhetsplaner,
+    "PV203": each_aktivitetsplan_with_vps,
+    "PV204": each_aktivitetsplan_with_actions,
+    "PV301": each_handlingsplan,
+    "PV302": each_handlingsplan,
+    "PV303": each_handlingsplan,
+    "PV304": each_document,
+    "PV305": each_document,
+    "PV306": each_handlingsplan,
+    "PV307": each_document,
+    "PV308": each_handlingsplan,
+    "PV309": each_handlingsplan,
+    "PV310": each_handlingsplan,
+    "PV311": each_handlingsplan,
+    "PV312": each_handlingsplan,
+    "PV313": project_only,
+}
+
+
+def whole(planset: PlanSet) -> Iterator[PlanSet]:
+    """The whole plan set as one part (a rule without a scope: always right, never fast)."""
+    yield planset
+
+
+def _identity(part: PlanSet) -> tuple[int, ...]:
+    """What a part is made of: its files' documents, by identity (a file parsed again is a
+    new document; each assembled plan set wraps the same documents in new ``Loaded``)."""
+    key = [id(part.project.doc) if part.project is not None else 0, len(part.vps)]
+    key.extend(id(vp.doc) for vp in part.vps)
+    key.append(len(part.aps))
+    key.extend(id(ap.doc) for ap in part.aps)
+    key.append(len(part.hps))
+    key.extend(id(hp.doc) for hp in part.hps)
+    key.append(len(part.documents))
+    key.extend(id(doc) for doc in part.documents)
+    return tuple(key)
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    part: PlanSet  # kept, so the ids in the cache key stay this part's while it is cached
+    findings: tuple[Finding, ...]
+
+
+class Checker:
+    """Findings of a plan set as `planverk validate` reports them, kept between runs."""
+
+    def __init__(self) -> None:
+        self._checked: dict[tuple[object, ...], _Checked] = {}
+        self._suppressions: dict[int, tuple[YamlDocument, Suppressions]] = {}
+        self.parts_run = 0  # parts checked by the last run (the rest came from the cache)
+
+    def run(self, planset: PlanSet) -> list[Finding]:
+        """Every finding of ``planset``, sorted, as :func:`planverk.lint.validate.check`."""
+        config = configure(planset)
+        findings = list(planset.findings) + config.problems
+        checked: dict[tuple[object, ...], _Checked] = {}
+        self.parts_run = 0
+        for rule in RULES:
+            level = config.levels.get(rule.code)
+            if rule.check is None or level is None:
+                continue
+            for part in SCOPES.get(rule.code, whole)(planset):
+                key = (rule.code, *_identity(part))
+                entry = self._checked.get(key) or checked.get(key)
+                if entry is None:
+                    entry = _Checked(part, tuple(self._check(rule, part)))
+                    self.parts_run += 1
+                checked[key] = entry
+                findings.extend(_with_level(f, level) for f in entry.findings)
+        self._checked = checked
+        suppressions = self._suppressions_of(planset)
+        findings = [f for f in findings if not suppressions.get(f.file, _NONE).silences(f)]
+        return sorted(set(findings), key=lambda f: f.sort_key)
+
+    @staticmethod
+    def _check(rule: Rule, part: PlanSet) -> list[Finding]:
+        try:
+            return list(rule.check(Context(part, rule))) if rule.check else []
+        except Exception:  # a bug in a rule must not take the editor's findings with it
+            log.exception("regeln %s avbröts av ett internt fel", rule.code)
+            return []
+
+    def _suppressions_of(self, planset: PlanSet) -> dict[str, Suppressions]:
+        known = self._suppressions
+        self._suppressions = {}
+        result: dict[str, Suppressions] = {}
+        for doc in planset.documents:
+            entry = known.get(id(doc))
+            if entry is None or entry[0] is not doc:
+                entry = (doc, scan(doc.text))
+            self._suppressions[id(doc)] = entry
+            result[doc.display] = entry[1]
+        return result
+
+
+_NONE = Suppressions()
+
+
+def _with_level(finding: Finding, level: Level) -> Finding:
+    return finding if finding.level == level else replace(finding, level=level)
+
+
+def by_file(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Findings grouped by the file they are in, in order."""
+    grouped: dict[str, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.file, []).append(finding)
+    return grouped
