@@ -61,7 +61,7 @@ class Folder:
         """The files whose findings differ from what was last published (and those in
         ``force``), with their findings now; marks them published."""
         out: dict[str, list[Finding]] = {}
-        for display in {*self.findings, *self.published, *force}:
+        for display in sorted({*self.findings, *self.published, *force}):
             now = self.findings.get(display, [])
             if display in force or tuple(now) != self.published.get(display, ()):
                 out[display] = now
