@@ -154,14 +154,15 @@ class _Checked:
 class Checker:
     """Findings of a plan set as `planverk validate` reports them, kept between runs."""
 
-    def __init__(self) -> None:
+    def __init__(self, overrides: dict[str, str] | None = None) -> None:
+        self.overrides = overrides  # as `--regel` (for tests that turn every rule on)
         self._checked: dict[tuple[object, ...], _Checked] = {}
         self._suppressions: dict[int, tuple[YamlDocument, Suppressions]] = {}
         self.parts_run = 0  # parts checked by the last run (the rest came from the cache)
 
     def run(self, planset: PlanSet) -> list[Finding]:
         """Every finding of ``planset``, sorted, as :func:`planverk.lint.validate.check`."""
-        config = configure(planset)
+        config = configure(planset, self.overrides)
         findings = list(planset.findings) + config.problems
         checked: dict[tuple[object, ...], _Checked] = {}
         self.parts_run = 0
