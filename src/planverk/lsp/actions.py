@@ -20,12 +20,13 @@ from lsprotocol import types
 
 from planverk.core.findings import Finding
 from planverk.edit.canonical import comments, same_data
-from planverk.edit.roundtrip import EditError, set_values
+from planverk.edit.roundtrip import set_values
 from planverk.loading.sourcemap import MappingMarks
 from planverk.loading.yamlfile import YamlDocument, parse
 from planverk.lsp.diagnostics import diagnostic
 from planverk.lsp.folder import Folder
 from planverk.lsp.positions import LineIndex
+from planverk.rules import pv304_glossary
 
 MEANT = re.compile(r"Menade du '([^'\n]+)'")
 _ABBREVIATION = re.compile(r"förkortningen (\S+) saknas i ordlistan")
@@ -50,7 +51,7 @@ def code_actions(
         action = _replace(folder, doc, lines, finding, f_start, f_end, versions)
         if action is not None:
             actions.append(action)
-        if finding.code == "PV304":
+        if finding.code == pv304_glossary.RULE.code:
             action = _add_to_glossary(folder, doc, lines, finding, versions)
             if action is not None:
                 actions.append(action)
@@ -133,7 +134,7 @@ def glossary_with(doc: YamlDocument, word: str) -> str | None:
         if not _same(doc.text, new_text, expected):
             try:
                 new_text = set_values(text, {("ordlista", word): PLACEHOLDER})
-            except (EditError, Exception):  # any failure of the round trip: offer nothing
+            except Exception:  # any failure of the round trip (EditError or ruamel's): none
                 return None
     else:
         return None

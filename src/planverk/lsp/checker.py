@@ -21,10 +21,36 @@ from dataclasses import dataclass, replace
 from planverk.core.findings import Finding, Level
 from planverk.lint.suppress import Suppressions, scan
 from planverk.lint.validate import configure
+from planverk.loading.index import Index
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
-from planverk.rules import RULES, Context, Rule
+from planverk.rules import (
+    RULES,
+    Context,
+    Rule,
+    pv101_activity_goal,
+    pv102_action_reference,
+    pv103_unknown_body,
+    pv104_duplicate_id,
+    pv201_year_without_vp,
+    pv202_overlapping_vp,
+    pv203_goal_without_activity,
+    pv204_activity_without_action,
+    pv301_status,
+    pv302_status_needs_comment,
+    pv303_living_plan_follow_up,
+    pv304_glossary,
+    pv305_placeholder,
+    pv306_date_outside_year,
+    pv307_control_characters,
+    pv308_unknown_period,
+    pv309_report_date,
+    pv310_duplicate_report,
+    pv311_report_without_result,
+    pv312_status_differs_from_report,
+    pv313_follow_up_periods,
+)
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +73,7 @@ def _part(
         aps=aps or [],
         hps=hps or [],
         documents=documents or [],
+        index=planset.index,  # the id lookups of the plans, made once for all parts
     )
 
 
@@ -102,27 +129,30 @@ def project_only(planset: PlanSet) -> Iterator[PlanSet]:
 # The scope of every rule that has a check (the loader reports the others). A new rule
 # must be added here: tests/lsp/test_checker.py fails until it is.
 SCOPES: dict[str, Scope] = {
-    "PV101": each_aktivitetsplan_with_vps,
-    "PV102": each_year_of_handlingsplaner,
-    "PV103": each_document,
-    "PV104": each_document,
-    "PV201": each_aktivitetsplan_with_vps,
-    "PV202": verksamhetsplaner,
-    "PV203": each_aktivitetsplan_with_vps,
-    "PV204": each_aktivitetsplan_with_actions,
-    "PV301": each_handlingsplan,
-    "PV302": each_handlingsplan,
-    "PV303": each_handlingsplan,
-    "PV304": each_document,
-    "PV305": each_document,
-    "PV306": each_handlingsplan,
-    "PV307": each_document,
-    "PV308": each_handlingsplan,
-    "PV309": each_handlingsplan,
-    "PV310": each_handlingsplan,
-    "PV311": each_handlingsplan,
-    "PV312": each_handlingsplan,
-    "PV313": project_only,
+    rule.code: scope
+    for rule, scope in (
+        (pv101_activity_goal.RULE, each_aktivitetsplan_with_vps),
+        (pv102_action_reference.RULE, each_year_of_handlingsplaner),
+        (pv103_unknown_body.RULE, each_document),
+        (pv104_duplicate_id.RULE, each_document),
+        (pv201_year_without_vp.RULE, each_aktivitetsplan_with_vps),
+        (pv202_overlapping_vp.RULE, verksamhetsplaner),
+        (pv203_goal_without_activity.RULE, each_aktivitetsplan_with_vps),
+        (pv204_activity_without_action.RULE, each_aktivitetsplan_with_actions),
+        (pv301_status.RULE, each_handlingsplan),
+        (pv302_status_needs_comment.RULE, each_handlingsplan),
+        (pv303_living_plan_follow_up.RULE, each_handlingsplan),
+        (pv304_glossary.RULE, each_document),
+        (pv305_placeholder.RULE, each_document),
+        (pv306_date_outside_year.RULE, each_handlingsplan),
+        (pv307_control_characters.RULE, each_document),
+        (pv308_unknown_period.RULE, each_handlingsplan),
+        (pv309_report_date.RULE, each_handlingsplan),
+        (pv310_duplicate_report.RULE, each_handlingsplan),
+        (pv311_report_without_result.RULE, each_handlingsplan),
+        (pv312_status_differs_from_report.RULE, each_handlingsplan),
+        (pv313_follow_up_periods.RULE, project_only),
+    )
 }
 
 
@@ -175,6 +205,7 @@ class Checker:
                 entry = self._checked.get(key) or checked.get(key)
                 if entry is None:
                     entry = _Checked(part, tuple(self._check(rule, part)))
+                    part.index = Index()  # kept for its identity only: let the lookups go
                     self.parts_run += 1
                 checked[key] = entry
                 findings.extend(_with_level(f, level) for f in entry.findings)
