@@ -21,7 +21,6 @@ from dataclasses import dataclass, replace
 from planverk.core.findings import Finding, Level
 from planverk.lint.suppress import Suppressions, scan
 from planverk.lint.validate import configure
-from planverk.loading.index import Index
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
@@ -54,55 +53,76 @@ from planverk.rules import (
 
 log = logging.getLogger(__name__)
 
-Scope = Callable[[PlanSet], Iterator[PlanSet]]
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Some of a plan set's plans, the ones one run of a rule looks at (with the project)."""
+
+    vps: tuple[Loaded[Verksamhetsplan], ...] = ()
+    aps: tuple[Loaded[Aktivitetsplan], ...] = ()
+    hps: tuple[Loaded[Handlingsplan], ...] = ()
+    documents: tuple[YamlDocument, ...] = ()
+
+    def key(self, project: YamlDocument | None) -> tuple[int, ...]:
+        """What the part is made of: its files' documents, by identity (a file parsed again
+        is a new document; each plan set assembled wraps the same documents in new
+        ``Loaded``). The project file is in every part."""
+        key = [id(project), len(self.vps)]
+        key.extend(id(vp.doc) for vp in self.vps)
+        key.append(len(self.aps))
+        key.extend(id(ap.doc) for ap in self.aps)
+        key.append(len(self.hps))
+        key.extend(id(hp.doc) for hp in self.hps)
+        key.append(len(self.documents))
+        key.extend(id(doc) for doc in self.documents)
+        return tuple(key)
+
+    def planset(self, whole: PlanSet) -> PlanSet:
+        """The part as a plan set of its own, for a rule's check."""
+        return PlanSet(
+            root=whole.root,
+            plan_dir=whole.plan_dir,
+            project=whole.project,
+            vps=list(self.vps),
+            aps=list(self.aps),
+            hps=list(self.hps),
+            documents=list(self.documents),
+            index=whole.index,  # the id lookups of the plans, made once for all parts
+        )
 
 
-def _part(
-    planset: PlanSet,
-    *,
-    vps: list[Loaded[Verksamhetsplan]] | None = None,
-    aps: list[Loaded[Aktivitetsplan]] | None = None,
-    hps: list[Loaded[Handlingsplan]] | None = None,
-    documents: list[YamlDocument] | None = None,
-) -> PlanSet:
-    return PlanSet(
-        root=planset.root,
-        plan_dir=planset.plan_dir,
-        project=planset.project,
-        vps=vps or [],
-        aps=aps or [],
-        hps=hps or [],
-        documents=documents or [],
-        index=planset.index,  # the id lookups of the plans, made once for all parts
-    )
+Scope = Callable[[PlanSet], Iterator[Part]]
 
 
-def each_document(planset: PlanSet) -> Iterator[PlanSet]:
+def each_document(planset: PlanSet) -> Iterator[Part]:
     """One part per file (rules that read a file's data and the project file)."""
     for doc in planset.documents:
-        yield _part(planset, documents=[doc])
+        yield Part(documents=(doc,))
 
 
-def each_handlingsplan(planset: PlanSet) -> Iterator[PlanSet]:
+def each_handlingsplan(planset: PlanSet) -> Iterator[Part]:
     """One part per handlingsplan (rules of one plan's actions and reports)."""
     for hp in planset.hps:
-        yield _part(planset, hps=[hp])
+        yield Part(hps=(hp,))
 
 
-def each_aktivitetsplan_with_vps(planset: PlanSet) -> Iterator[PlanSet]:
+def each_aktivitetsplan_with_vps(planset: PlanSet) -> Iterator[Part]:
     """One part per aktivitetsplan, with every verksamhetsplan (it may serve any of them)."""
+    vps = tuple(planset.vps)
     for ap in planset.aps:
-        yield _part(planset, vps=planset.vps, aps=[ap])
+        yield Part(vps=vps, aps=(ap,))
 
 
-def each_aktivitetsplan_with_actions(planset: PlanSet) -> Iterator[PlanSet]:
+def each_aktivitetsplan_with_actions(planset: PlanSet) -> Iterator[Part]:
     """One part per aktivitetsplan, with the handlingsplaner of its year."""
+    years: dict[int | None, list[Loaded[Handlingsplan]]] = {}
+    for hp in planset.hps:
+        years.setdefault(hp.plan.year, []).append(hp)
     for ap in planset.aps:
-        year = ap.plan.year
-        yield _part(planset, aps=[ap], hps=[hp for hp in planset.hps if hp.plan.year == year])
+        yield Part(aps=(ap,), hps=tuple(years.get(ap.plan.year, ())))
 
 
-def each_year_of_handlingsplaner(planset: PlanSet) -> Iterator[PlanSet]:
+def each_year_of_handlingsplaner(planset: PlanSet) -> Iterator[Part]:
     """One part per year of handlingsplaner (the living ones make one more), with that
     year's aktivitetsplan and every verksamhetsplan.
 
@@ -113,17 +133,18 @@ def each_year_of_handlingsplaner(planset: PlanSet) -> Iterator[PlanSet]:
     years: dict[int | None, list[Loaded[Handlingsplan]]] = {}
     for hp in planset.hps:
         years.setdefault(hp.plan.year, []).append(hp)
+    vps = tuple(planset.vps)
     for year, hps in years.items():
         ap = planset.ap(year) if year is not None else None
-        yield _part(planset, vps=planset.vps, aps=[ap] if ap is not None else [], hps=hps)
+        yield Part(vps=vps, aps=(ap,) if ap is not None else (), hps=tuple(hps))
 
 
-def verksamhetsplaner(planset: PlanSet) -> Iterator[PlanSet]:
-    yield _part(planset, vps=planset.vps)
+def verksamhetsplaner(planset: PlanSet) -> Iterator[Part]:
+    yield Part(vps=tuple(planset.vps))
 
 
-def project_only(planset: PlanSet) -> Iterator[PlanSet]:
-    yield _part(planset)
+def project_only(planset: PlanSet) -> Iterator[Part]:
+    yield Part()
 
 
 # The scope of every rule that has a check (the loader reports the others). A new rule
@@ -156,28 +177,14 @@ SCOPES: dict[str, Scope] = {
 }
 
 
-def whole(planset: PlanSet) -> Iterator[PlanSet]:
+def whole(planset: PlanSet) -> Iterator[Part]:
     """The whole plan set as one part (a rule without a scope: always right, never fast)."""
-    yield planset
-
-
-def _identity(part: PlanSet) -> tuple[int, ...]:
-    """What a part is made of: its files' documents, by identity (a file parsed again is a
-    new document; each assembled plan set wraps the same documents in new ``Loaded``)."""
-    key = [id(part.project.doc) if part.project is not None else 0, len(part.vps)]
-    key.extend(id(vp.doc) for vp in part.vps)
-    key.append(len(part.aps))
-    key.extend(id(ap.doc) for ap in part.aps)
-    key.append(len(part.hps))
-    key.extend(id(hp.doc) for hp in part.hps)
-    key.append(len(part.documents))
-    key.extend(id(doc) for doc in part.documents)
-    return tuple(key)
+    yield Part(tuple(planset.vps), tuple(planset.aps), tuple(planset.hps), tuple(planset.documents))
 
 
 @dataclass(frozen=True, slots=True)
 class _Checked:
-    part: PlanSet  # kept, so the ids in the cache key stay this part's while it is cached
+    part: Part  # kept, so the ids in the cache key stay this part's while it is cached
     findings: tuple[Finding, ...]
 
 
@@ -196,19 +203,24 @@ class Checker:
         findings = list(planset.findings) + config.problems
         checked: dict[tuple[object, ...], _Checked] = {}
         self.parts_run = 0
+        project = planset.project.doc if planset.project is not None else None
+        units: dict[Scope, list[tuple[Part, tuple[int, ...]]]] = {}
         for rule in RULES:
             level = config.levels.get(rule.code)
             if rule.check is None or level is None:
                 continue
-            for part in SCOPES.get(rule.code, whole)(planset):
-                key = (rule.code, *_identity(part))
+            scope = SCOPES.get(rule.code, whole)
+            if scope not in units:
+                units[scope] = [(part, part.key(project)) for part in scope(planset)]
+            for part, part_key in units[scope]:
+                key = (rule.code, part_key)
                 entry = self._checked.get(key) or checked.get(key)
                 if entry is None:
-                    entry = _Checked(part, tuple(self._check(rule, part)))
-                    part.index = Index()  # kept for its identity only: let the lookups go
+                    entry = _Checked(part, tuple(self._check(rule, part.planset(planset))))
                     self.parts_run += 1
                 checked[key] = entry
-                findings.extend(_with_level(f, level) for f in entry.findings)
+                if entry.findings:
+                    findings.extend(_with_level(f, level) for f in entry.findings)
         self._checked = checked
         suppressions = self._suppressions_of(planset)
         findings = [f for f in findings if not suppressions.get(f.file, _NONE).silences(f)]
