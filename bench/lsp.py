@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
 import os
 import platform
@@ -61,15 +62,17 @@ class Recorder:
         deadline = time.monotonic() + timeout
         while True:
             for when, params in self.seen:
-                if when >= after and params.uri == uri and (version is None or params.version == version):
+                if (
+                    when >= after
+                    and params.uri == uri
+                    and (version is None or params.version == version)
+                ):
                     return when
             if time.monotonic() > deadline:
                 raise TimeoutError(f"inga fynd för {uri} version {version}")
             self.event.clear()
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.event.wait(), timeout=1)
-            except TimeoutError:
-                pass
 
 
 def memory(pid: int) -> tuple[float, float]:
@@ -123,7 +126,9 @@ class Session:
                 text_document=types.VersionedTextDocumentIdentifier(
                     version=self.versions[uri], uri=uri
                 ),
-                content_changes=[types.TextDocumentContentChangePartial(types.Range(start, end), new)],
+                content_changes=[
+                    types.TextDocumentContentChangePartial(types.Range(start, end), new)
+                ],
             )
         )
         return sent, self.versions[uri]
@@ -139,8 +144,9 @@ async def run(root: Path, edits: int, debounce_ms: int) -> dict[str, object]:
         recorder.event.set()
 
     env = {k: v for k, v in os.environ.items() if k != "CI"}
-    prefix = os.environ.get("BENCH_LSP_PREFIX", "").split()
-    await client.start_io(*prefix, sys.executable, *(["-m", "cProfile", "-o", os.environ["BENCH_LSP_PROFILE"]] if os.environ.get("BENCH_LSP_PROFILE") else []), "-m", "planverk", "lsp", "--stdio", cwd=str(root), env=env)
+    await client.start_io(
+        sys.executable, "-m", "planverk", "lsp", "--stdio", cwd=str(root), env=env
+    )
     assert client._server is not None  # pygls's handle on the process
     pid = client._server.pid
     result: dict[str, object] = {}
@@ -233,9 +239,8 @@ def table(quick: dict[str, object], paused: dict[str, object] | None, debounce_m
         values = kinds[kind]
         median = statistics.median(values)
         goal = f"< {ms(TARGET)} ms {'✓' if median < TARGET else '✗'}" if kind != "vp" else ""
-        lines.append(
-            f"| {label} | {ms(median)} | {ms(min(values))}–{ms(max(values))} | {len(values)} | {goal} |"
-        )
+        spread = f"{ms(min(values))}–{ms(max(values))}"
+        lines.append(f"| {label} | {ms(median)} | {spread} | {len(values)} | {goal} |")
     if paused is not None:
         pk = paused["kinds"]
         assert isinstance(pk, dict)
