@@ -3,6 +3,7 @@ shipped plans: the acceptance list of issue 17, one test per point."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -432,3 +433,82 @@ async def test_offsets_in_utf16_for_text_beyond_the_basic_plane(shipped: Path) -
         start = offset_of(text, diagnostic.range.start)
         end = offset_of(text, diagnostic.range.end)
         assert text[start:end] == "ABCD"
+
+
+async def test_typing_is_checked_once_after_the_pause(shipped: Path) -> None:
+    async with started(shipped, debounce_ms=400) as editor:
+        uri = editor.open(AP)
+        await editor.until(lambda: uri in editor.client.diagnostics)
+        before = len(editor.client.published)
+        typed = ""
+        for letter in "enx":  # typed one letter at a time, faster than the pause
+            editor.edit(uri, f"mål: krisberedskap{typed}\n", f"mål: krisberedskap{typed}{letter}\n")
+            typed += letter
+        last = editor.versions[uri]
+        await editor.until(lambda: len(editor.client.published) > before)
+        await asyncio.sleep(1.0)  # anything more would have come by now
+        after = [p for _, p in editor.client.published[before:] if p.uri == uri]
+        assert [p.version for p in after] == [last], "one check, of the text as typed last"
+        assert codes(list(after[0].diagnostics)) == ["PV101"]
+
+
+async def test_a_file_changed_on_disk_is_read_again(shipped: Path) -> None:
+    async with started(shipped) as editor:
+        vp = editor.open(VP)
+        await editor.until(lambda: vp in editor.client.diagnostics)
+        ap = editor.uri(AP)  # not open in the editor: the file on disk counts
+        path = shipped / AP
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("mål: krisberedskap", "mål: borta"),
+            encoding="utf-8",
+        )
+        editor.client.workspace_did_change_watched_files(
+            types.DidChangeWatchedFilesParams(
+                [types.FileEvent(uri=ap, type=types.FileChangeType.Changed)]
+            )
+        )
+        found = await editor.until(lambda: editor.diagnostics(ap))
+        assert codes(found) == ["PV101"]
+        assert editor.client.registrations, "the server asked to be told of changed files"
+
+
+async def test_rename_activity_edits_the_handlingsplaner_of_its_year(shipped: Path) -> None:
+    async with started(shipped) as editor:
+        ap = editor.open(AP)
+        await editor.until(lambda: ap in editor.client.diagnostics)
+        where = at(editor, ap, "- id: nära-vård\n            text", into=6)
+        edit = await editor.client.text_document_rename_async(
+            types.RenameParams(types.TextDocumentIdentifier(ap), where, "nära-vård-omställning")
+        )
+        assert edit is not None and edit.document_changes
+        files = {}
+        for change in edit.document_changes:
+            assert isinstance(change, types.TextDocumentEdit)
+            relative = path_of(change.text_document.uri).relative_to(shipped.resolve())
+            files[relative.as_posix()] = change
+        assert set(files) == {AP, HP}
+        assert files[AP].text_document.version == editor.versions[ap]  # the open buffer's
+        assert files[HP].text_document.version is None  # not open: the file on disk
+        hp_text = (shipped / HP).read_text(encoding="utf-8")
+        renamed = apply(hp_text, list(files[HP].edits))
+        assert "aktivitet: nära-vård-omställning\n" in renamed
+        assert "- id: nära-vård-samverkan" in renamed  # another id that only starts alike
+
+
+async def test_rename_refused_while_a_plan_file_does_not_load(shipped: Path) -> None:
+    async with started(shipped) as editor:
+        ap = editor.open(AP)
+        living = editor.open(LIVING)
+        await editor.until(lambda: living in editor.client.diagnostics)
+        editor.edit(living, "levande: true", "levande: [true")
+        await editor.until(lambda: editor.diagnostics(living))
+        where = at(editor, ap, "mål: kunskapsstyrning", into=7)
+        with pytest.raises(Exception) as refused:
+            await editor.client.text_document_rename_async(
+                types.RenameParams(types.TextDocumentIdentifier(ap), where, "kunskap")
+            )
+        message = str(refused.value)
+        assert (
+            "Id kan inte bytas medan plans/handlingsplaner/levande/rpo-hjärta-kärl.yaml" in message
+        )
+        assert "PV001" in message
