@@ -159,7 +159,7 @@ async def started(
     root: Path,
     *,
     debounce_ms: int = 20,
-    capabilities: str = "visual-studio-code",
+    capabilities: str | types.ClientCapabilities = "visual-studio-code",
     env: dict[str, str] | None = None,
 ) -> AsyncIterator[Editor]:
     """`planverk lsp` started as an editor starts it, initialized on the folder ``root``."""
@@ -168,7 +168,9 @@ async def started(
     try:
         await client.initialize_session(
             types.InitializeParams(
-                capabilities=client_capabilities(capabilities),
+                capabilities=client_capabilities(capabilities)
+                if isinstance(capabilities, str)
+                else capabilities,
                 root_uri=root.resolve().as_uri(),
                 workspace_folders=[types.WorkspaceFolder(root.resolve().as_uri(), root.name)],
                 initialization_options={"debounceMs": debounce_ms},

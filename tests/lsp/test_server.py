@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 from lsprotocol import types
+from pytest_lsp import client_capabilities
 
 from planverk.edit.canonical import comments
-from tests.lsp.client import Editor, apply, offset_of, path_of, position, started
+from tests.lsp.client import Editor, apply, path_of, position, started
 
 pytestmark = pytest.mark.asyncio
 
@@ -202,6 +203,11 @@ async def test_hover_definition_and_references_across_files(shipped: Path) -> No
             ]
         )
         assert places == expected  # AP 2024 serves the other VP: not a reference
+        on_key = at(editor, living, "    patientlöften:", into=6)
+        key_hover = await editor.client.text_document_hover_async(types.HoverParams(ident, on_key))
+        assert key_hover is not None and isinstance(key_hover.contents, types.MarkupContent)
+        assert key_hover.contents.value.startswith("**Patientlöften** (`patientlöften`)")
+        assert "patientlöften som åtgärden ska infria" in key_hover.contents.value
 
 
 async def test_rename_goal_edits_every_reference_then_validate_is_clean(shipped: Path) -> None:
@@ -422,17 +428,29 @@ async def test_quick_fixes_replace_a_misspelt_id_and_add_an_abbreviation(shipped
         assert "PV305" in found_codes  # and its meaning is still to be written
 
 
-async def test_offsets_in_utf16_for_text_beyond_the_basic_plane(shipped: Path) -> None:
-    async with started(shipped) as editor:
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-32", "utf-8"])
+async def test_columns_in_the_code_units_agreed_on(shipped: Path, encoding: str) -> None:
+    capabilities = client_capabilities("visual-studio-code")
+    capabilities.general = types.GeneralClientCapabilities(position_encodings=[encoding])
+    async with started(shipped, capabilities=capabilities) as editor:
         uri = editor.open(AP)
         await editor.until(lambda: uri in editor.client.diagnostics)
-        editor.edit(uri, "titel: Aktivitetsplan 2025", "titel: 🙂🙂 Aktivitetsplan 2025 ABCD")
-        found = await editor.until(lambda: editor.diagnostics(uri))
-        (diagnostic,) = found
-        text = editor.texts[uri]
-        start = offset_of(text, diagnostic.range.start)
-        end = offset_of(text, diagnostic.range.end)
-        assert text[start:end] == "ABCD"
+        editor.replace_all(
+            uri,
+            editor.texts[uri].replace(
+                "titel: Aktivitetsplan 2025", "titel: 🙂 Åtgärd 2025 ABCD", 1
+            ),
+        )
+        (diagnostic,) = await editor.until(lambda: editor.diagnostics(uri))
+        line = editor.texts[uri].split("\n")[diagnostic.range.start.line]
+        start = line.index("ABCD")
+        units = {
+            "utf-16": lambda t: len(t.encode("utf-16-le")) // 2,
+            "utf-32": len,
+            "utf-8": lambda t: len(t.encode("utf-8")),
+        }[encoding]
+        assert diagnostic.range.start.character == units(line[:start])
+        assert diagnostic.range.end.character == units(line[: start + 4])
 
 
 async def test_typing_is_checked_once_after_the_pause(shipped: Path) -> None:

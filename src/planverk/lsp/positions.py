@@ -20,9 +20,9 @@ from planverk.core.findings import Span
 _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _LSP_BREAK = re.compile("\r\n|[\r\n]")
 
-UTF8 = types.PositionEncodingKind.Utf8
-UTF16 = types.PositionEncodingKind.Utf16
-UTF32 = types.PositionEncodingKind.Utf32
+UTF8 = types.PositionEncodingKind.Utf8.value
+UTF16 = types.PositionEncodingKind.Utf16.value
+UTF32 = types.PositionEncodingKind.Utf32.value
 
 
 def _units(text: str, encoding: str) -> int:

@@ -66,8 +66,8 @@ class PlanverkServer(LanguageServer):
         try:
             encoding = self.workspace.position_encoding
         except Exception:  # before initialize
-            return str(UTF16)
-        return str(encoding or UTF16)
+            return UTF16
+        return str(getattr(encoding, "value", encoding) or UTF16)
 
     def folder_for(self, path: Path) -> Folder | None:
         """The plan folder ``path`` belongs to, loaded on first use (None outside any)."""
