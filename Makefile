@@ -38,10 +38,12 @@ unit: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/planverk schema
 
-## bench: time planverk on generated plan sets against the PyYAML floor and check-jsonschema
+## bench: time planverk on generated plan sets against the PyYAML floor and check-jsonschema,
+## and the language server's diagnostics after an edit (bench/lsp.py)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -r bench/requirements.txt
 	$(BIN)/python bench/run.py --readme
+	$(BIN)/python bench/lsp.py --readme
 
 ## vsix: the VS Code extension: npm ci from the lockfile, compile, package to
 ## editors/vscode/planverk.vsix with @vscode/vsce, and test it against `planverk lsp`

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from lsprotocol import types
@@ -53,3 +57,33 @@ def test_every_feature_is_guarded() -> None:
         handler = features[method]
         wrapped = getattr(handler, "func", handler)
         assert getattr(wrapped, "__wrapped__", None) is not None, method
+
+
+def _message(body: str) -> bytes:
+    raw = body.encode("utf-8")
+    return b"Content-Length: %d\r\n\r\n" % len(raw) + raw
+
+
+def test_garbage_from_the_editor_is_logged_in_swedish_and_the_server_answers_on(
+    tmp_path: Path,
+) -> None:
+    init = json.dumps(
+        {"jsonrpc": "2.0", "id": 1, "method": "initialize", "params": {"capabilities": {}}}
+    )
+    stream = b"nonsens\r\n" + _message("{{{{") + _message('{"jsonrpc": "2.0"}') + _message(init)
+    run = subprocess.run(
+        [sys.executable, "-m", "planverk", "lsp"],
+        input=stream,
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert run.returncode == 0
+    out = run.stdout.decode("utf-8")
+    bodies = [json.loads(part.split("\r\n\r\n", 1)[1]) for part in out.split("Content-Length")[1:]]
+    answer = next(b for b in bodies if b.get("id") == 1)
+    assert answer["result"]["serverInfo"]["name"] == "planverk"
+    logged = [b["params"]["message"] for b in bodies if b.get("method") == "window/logMessage"]
+    assert logged and all("servern fortsätter" in m for m in logged)
+    assert not [b for b in bodies if b.get("method") == "window/showMessage"]

@@ -99,6 +99,12 @@ def _renamable(folder: Folder, doc: YamlDocument, offset: int) -> Target:
             "aktivitet, ett organ, en uppföljningsperiod eller en verksamhetsplan."
         )
     occurrence = found.occurrence
+    if found.definition is None and occurrence.kind is Kind.PERIOD and found.key is not None:
+        raise Refused(
+            f"'{occurrence.ident}' är en av standardperioderna, som inte står i projektfilen. "
+            "Skriv `uppföljningsperioder:` i plans/planverk.yaml först; sedan kan perioden "
+            "byta id."
+        )
     if found.definition is None:
         raise Refused(
             f"'{occurrence.ident}' pekar inte på något: {_WHAT[occurrence.kind]} finns inte. "

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import FeatureRequestError, JsonRpcException
 from pygls.lsp.server import LanguageServer
 
 from planverk import __version__
@@ -58,6 +58,21 @@ class PlanverkServer(LanguageServer):
         self.roots: list[Path] = []
         self._dirty: dict[Path, set[Path]] = {}  # plan folder -> files changed since checked
         self._timers: dict[Path, asyncio.TimerHandle] = {}
+
+    def report_server_error(self, error: Exception, source: Any) -> None:
+        """A message the server could not read or answer: logged, and told to the editor's
+        log in Swedish (pygls would show the library's English in a pop-up)."""
+        log.warning("%s: %s", type(error).__name__, error)
+        if source is FeatureRequestError:
+            return  # the request was answered with the error already
+        with contextlib.suppress(Exception):
+            self.window_log_message(
+                types.LogMessageParams(
+                    types.MessageType.Error,
+                    f"planverk: ett meddelande från editorn kunde inte hanteras "
+                    f"({type(error).__name__}); servern fortsätter.",
+                )
+            )
 
     # --- Folders and files ----------------------------------------------------------------
 
