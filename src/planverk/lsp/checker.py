@@ -193,7 +193,9 @@ class Checker:
 
     def __init__(self, overrides: dict[str, str] | None = None) -> None:
         self.overrides = overrides  # as `--regel` (for tests that turn every rule on)
-        self._checked: dict[tuple[object, ...], _Checked] = {}
+        # Part (by its key) -> rule code -> what the rule found there. Two levels, so that a
+        # part's key (a long tuple, whose hash Python does not keep) is hashed once a run.
+        self._checked: dict[tuple[int, ...], dict[str, _Checked]] = {}
         self._suppressions: dict[int, tuple[YamlDocument, Suppressions]] = {}
         self.parts_run = 0  # parts checked by the last run (the rest came from the cache)
 
@@ -201,24 +203,30 @@ class Checker:
         """Every finding of ``planset``, sorted, as :func:`planverk.lint.validate.check`."""
         config = configure(planset, self.overrides)
         findings = list(planset.findings) + config.problems
-        checked: dict[tuple[object, ...], _Checked] = {}
+        checked: dict[tuple[int, ...], dict[str, _Checked]] = {}
         self.parts_run = 0
         project = planset.project.doc if planset.project is not None else None
-        units: dict[Scope, list[tuple[Part, tuple[int, ...]]]] = {}
+        units: dict[Scope, list[tuple[Part, dict[str, _Checked], dict[str, _Checked]]]] = {}
         for rule in RULES:
             level = config.levels.get(rule.code)
             if rule.check is None or level is None:
                 continue
             scope = SCOPES.get(rule.code, whole)
             if scope not in units:
-                units[scope] = [(part, part.key(project)) for part in scope(planset)]
-            for part, part_key in units[scope]:
-                key = (rule.code, part_key)
-                entry = self._checked.get(key) or checked.get(key)
+                units[scope] = []
+                for part in scope(planset):
+                    key = part.key(project)
+                    now = checked.get(key)
+                    if now is None:
+                        now = checked[key] = {}
+                    units[scope].append((part, self._checked.get(key, _NO_RESULTS), now))
+            code = rule.code
+            for part, before, now in units[scope]:
+                entry = before.get(code) or now.get(code)
                 if entry is None:
                     entry = _Checked(part, tuple(self._check(rule, part.planset(planset))))
                     self.parts_run += 1
-                checked[key] = entry
+                now[code] = entry
                 if entry.findings:
                     findings.extend(_with_level(f, level) for f in entry.findings)
         self._checked = checked
@@ -248,6 +256,7 @@ class Checker:
 
 
 _NONE = Suppressions()
+_NO_RESULTS: dict[str, _Checked] = {}
 
 
 def _with_level(finding: Finding, level: Level) -> Finding:

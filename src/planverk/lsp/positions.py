@@ -50,13 +50,21 @@ def _chars(line: str, units: int, encoding: str) -> int:
 class LineIndex:
     """Offsets of one text's lines, as the loader and as the protocol count them."""
 
-    __slots__ = ("_lsp", "_yaml", "encoding", "text")
+    __slots__ = ("_lsp_starts", "_yaml", "encoding", "text")
 
     def __init__(self, text: str, encoding: str = UTF16) -> None:
         self.text = text
         self.encoding = encoding
-        self._lsp = [0, *(m.end() for m in _LSP_BREAK.finditer(text))]
+        self._lsp_starts: list[int] | None = None  # both made when first needed
         self._yaml: list[int] | None = None
+
+    @property
+    def _lsp(self) -> list[int]:
+        starts = self._lsp_starts
+        if starts is None:
+            starts = self._lsp_starts = [0]
+            starts.extend([m.end() for m in _LSP_BREAK.finditer(self.text)])
+        return starts
 
     # --- Loader spans -----------------------------------------------------------------------
 
@@ -64,7 +72,8 @@ class LineIndex:
         """The character offset of a 1-based loader line and column (clamped to the text)."""
         starts = self._yaml
         if starts is None:
-            starts = self._yaml = [0, *(m.end() for m in _YAML_BREAK.finditer(self.text))]
+            starts = self._yaml = [0]
+            starts.extend([m.end() for m in _YAML_BREAK.finditer(self.text)])
         line = min(max(line, 1), len(starts))
         return min(max(starts[line - 1] + column - 1, 0), len(self.text))
 
