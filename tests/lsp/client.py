@@ -154,6 +154,13 @@ def apply(text: str, edits: list[types.TextEdit]) -> str:
     return text
 
 
+def server_process(client: LanguageClient) -> asyncio.subprocess.Process | None:
+    """The server's process. pygls 2.1 keeps it in ``LanguageClient._server`` and offers no
+    public way to it; test_server_process_is_known fails if that changes."""
+    process = getattr(client, "_server", None)
+    return process if isinstance(process, asyncio.subprocess.Process) else None
+
+
 @asynccontextmanager
 async def started(
     root: Path,
@@ -179,7 +186,7 @@ async def started(
         yield Editor(client, root)
         await asyncio.wait_for(client.shutdown_session(), 30)
     finally:
-        server = client._server  # pytest-lsp's handle on the process; ended if still running
+        server = server_process(client)  # ended if it is still running
         if server is not None and server.returncode is None:
             await asyncio.sleep(0.5)
             if server.returncode is None:

@@ -15,7 +15,7 @@ from lsprotocol import types
 from pytest_lsp import client_capabilities
 
 from planverk.edit.canonical import comments
-from tests.lsp.client import Editor, apply, path_of, position, started
+from tests.lsp.client import Editor, apply, path_of, position, server_process, started
 
 pytestmark = pytest.mark.asyncio
 
@@ -530,3 +530,9 @@ async def test_rename_refused_while_a_plan_file_does_not_load(shipped: Path) -> 
             "Id kan inte bytas medan plans/handlingsplaner/levande/rpo-hjärta-kärl.yaml" in message
         )
         assert "PV001" in message
+
+
+async def test_server_process_is_known(shipped: Path) -> None:
+    async with started(shipped) as editor:
+        process = server_process(editor.client)
+        assert process is not None and process.returncode is None
