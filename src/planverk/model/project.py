@@ -130,6 +130,7 @@ class Project(Strict):
     powerpointmall: str | None = Field(
         default=None,
         alias="powerpointmall",
+        title="Powerpointmall",
         description="Sökväg till regionens Powerpointmall (.pptx/.potx), relativ till "
         "projektets rot; ger bildspelets utseende (render -f pptx).",
     )
