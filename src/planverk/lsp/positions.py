@@ -72,8 +72,13 @@ class LineIndex:
         """The character offset of a 1-based loader line and column (clamped to the text)."""
         starts = self._yaml
         if starts is None:
-            starts = self._yaml = [0]
-            starts.extend([m.end() for m in _YAML_BREAK.finditer(self.text)])
+            text = self.text
+            if "\x85" in text or "\u2028" in text or "\u2029" in text:
+                starts = [0]
+                starts.extend([m.end() for m in _YAML_BREAK.finditer(text)])
+            else:
+                starts = self._lsp  # the same lines: only CR LF, CR and LF end them
+            self._yaml = starts
         line = min(max(line, 1), len(starts))
         return min(max(starts[line - 1] + column - 1, 0), len(self.text))
 
