@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYDIRS := src tests $(wildcard bench)
 
-.PHONY: demo test lint typecheck unit schema docs bench clean
+.PHONY: demo test lint typecheck unit schema docs bench vsix clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,10 +38,19 @@ unit: $(STAMP)
 schema: $(STAMP)
 	$(BIN)/planverk schema
 
-## bench: time planverk on generated plan sets against the PyYAML floor and check-jsonschema
+## bench: time planverk on generated plan sets against the PyYAML floor and check-jsonschema,
+## and the language server's diagnostics after an edit (bench/lsp.py)
 bench: $(STAMP)
 	$(BIN)/pip install --quiet -r bench/requirements.txt
 	$(BIN)/python bench/run.py --readme
+	$(BIN)/python bench/lsp.py --readme
+
+## vsix: the VS Code extension: npm ci from the lockfile, compile, package to
+## editors/vscode/planverk.vsix with @vscode/vsce, and test it against `planverk lsp`
+vsix: $(STAMP)
+	cd editors/vscode && npm ci --no-audit --no-fund && npm run package
+	test -s editors/vscode/planverk.vsix
+	cd editors/vscode && PLANVERK=$(abspath $(BIN))/planverk npm test
 
 ## docs: regenerate docs/regler.md from the rules' docstrings
 docs: $(STAMP)
@@ -49,3 +58,4 @@ docs: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache
+	rm -rf editors/vscode/node_modules editors/vscode/out editors/vscode/planverk.vsix

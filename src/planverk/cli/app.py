@@ -53,6 +53,7 @@ COMMANDS: tuple[str, ...] = (
     "fmt",
     "rapportmall",
     "importera",
+    "lsp",
 )
 
 

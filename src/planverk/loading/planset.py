@@ -16,7 +16,7 @@ from planverk.core.gcpause import paused_gc
 from planverk.loading.index import Index
 from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
-from planverk.loading.yamlfile import YamlDocument, decode
+from planverk.loading.yamlfile import YamlDocument, decode, parse
 from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan
 from planverk.rules import pv007_unreadable, pv008_duplicate_plan, pv009_project_file
 
@@ -50,6 +50,15 @@ class Source:
 
     display: str
     content: bytes | OSError
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One plan file parsed and checked against the model; ``plan`` is None when the file
+    is not a valid plan (its document's findings say why)."""
+
+    doc: YamlDocument
+    plan: Plan | None
 
 
 @dataclass(slots=True)
@@ -189,24 +198,43 @@ def load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> Pl
 
 
 def _load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> PlanSet:
-    planset = PlanSet(root=root, plan_dir=plan_dir)
-    seen: dict[tuple[str, object], YamlDocument] = {}
+    unread: list[Finding] = []
     texts: list[tuple[str, str]] = []
     for source in sources:
         if isinstance(source.content, OSError):
-            planset.findings.append(unreadable(source.display, source.content))
+            unread.append(unreadable(source.display, source.content))
             continue
         text, problem = decode(source.content, source.display)
         if problem is not None or text is None:
-            planset.findings.append(problem or unreadable(source.display, OSError()))
+            unread.append(problem or unreadable(source.display, OSError()))
             continue
         texts.append((text, source.display))
-    for doc in parse_all(texts):
-        plan = validate_document(doc)
-        planset.documents.append(doc)
-        planset.findings.extend(doc.findings)
-        if plan is not None:
-            _add(planset, doc, plan, seen)
+    parsed = (Parsed(doc, validate_document(doc)) for doc in parse_all(texts))
+    return assemble(parsed, root=root, plan_dir=plan_dir, findings=unread)
+
+
+def parse_plan(text: str, display: str) -> Parsed:
+    """Parse one plan file's text and check it against the model."""
+    doc = parse(text, display)
+    return Parsed(doc, validate_document(doc))
+
+
+def assemble(
+    parsed: Iterable[Parsed], *, root: Path, plan_dir: Path, findings: Iterable[Finding] = ()
+) -> PlanSet:
+    """A plan set from files already parsed, in the order given (of two plans with the same
+    identity the first is kept); ``findings`` are those of files that could not be read.
+
+    The language server keeps every file's :class:`Parsed` and calls this with the one it
+    parsed again replaced, so an edit parses one file, not the whole set.
+    """
+    planset = PlanSet(root=root, plan_dir=plan_dir, findings=list(findings))
+    seen: dict[tuple[str, object], YamlDocument] = {}
+    for item in parsed:
+        planset.documents.append(item.doc)
+        planset.findings.extend(item.doc.findings)
+        if item.plan is not None:
+            _add(planset, item.doc, item.plan, seen)
     if planset.project is None and not any(
         f.code == pv009_project_file.RULE.code for f in planset.findings
     ):

@@ -69,20 +69,41 @@ class Strict(BaseModel):
 class Decision(Strict):
     """Beslut: who decided, when, and under which paragraph or registration number."""
 
-    decided_by: Id = Field(alias="beslutad-av", description="Organets id, t.ex. svn.")
-    date: dt.date = Field(alias="datum")
-    paragraph: str | None = Field(default=None, alias="paragraf", description="T.ex. § 45.")
-    registration: str | None = Field(default=None, alias="diarienummer")
+    decided_by: Id = Field(
+        alias="beslutad-av",
+        title="Beslutad av",
+        description="Id för organet som beslutade, t.ex. svn.",
+    )
+    date: dt.date = Field(
+        alias="datum", title="Datum", description="Beslutets datum som ÅÅÅÅ-MM-DD."
+    )
+    paragraph: str | None = Field(
+        default=None,
+        alias="paragraf",
+        title="Paragraf",
+        description="Protokollets paragraf, t.ex. § 45.",
+    )
+    registration: str | None = Field(
+        default=None,
+        alias="diarienummer",
+        title="Diarienummer",
+        description="Ärendets diarienummer, t.ex. SVN 2024/31.",
+    )
 
 
 class Bullet(Strict):
     """A bullet with optional sub-bullets and an optional footnote."""
 
-    text: Text = Field(alias="text")
+    text: Text = Field(alias="text", title="Text", description="Punktens text.")
     bullets: "list[BulletItem]" = Field(
-        default_factory=empty_list, alias="punkter"
+        default_factory=empty_list,
+        alias="punkter",
+        title="Punkter",
+        description="Punktens underpunkter.",
     )  # defined just below
-    footnote: Text | None = Field(default=None, alias="fotnot")
+    footnote: Text | None = Field(
+        default=None, alias="fotnot", title="Fotnot", description="En fotnot till punkten."
+    )
 
 
 def shape_tag(value: object) -> str:
@@ -101,23 +122,43 @@ Bullet.model_rebuild()
 class Theme(Strict):
     """A theme with bullets, e.g. under Strategisk inriktning."""
 
-    heading: Text = Field(alias="rubrik")
-    text: Text | None = Field(default=None, alias="text")
-    bullets: list[BulletItem] = Field(default_factory=empty_list, alias="punkter")
+    heading: Text = Field(alias="rubrik", title="Rubrik", description="Temats rubrik.")
+    text: Text | None = Field(default=None, alias="text", title="Text", description="Temats text.")
+    bullets: list[BulletItem] = Field(
+        default_factory=empty_list, alias="punkter", title="Punkter", description="Temats punkter."
+    )
 
 
 class StrategicDirection(Strict):
     """Strategisk inriktning: an introductory text and themes with bullets."""
 
-    text: Text | None = Field(default=None, alias="text")
-    themes: list[Theme] = Field(default_factory=empty_list, alias="teman")
+    text: Text | None = Field(
+        default=None,
+        alias="text",
+        title="Text",
+        description="Den strategiska inriktningens inledande text.",
+    )
+    themes: list[Theme] = Field(
+        default_factory=empty_list,
+        alias="teman",
+        title="Teman",
+        description="Teman med rubrik och punkter.",
+    )
 
 
 class Period(Strict):
     """A span of whole years, both ends included."""
 
-    start: int = Field(alias="från", ge=1900, le=2200)
-    end: int = Field(alias="till", ge=1900, le=2200)
+    start: int = Field(
+        alias="från", ge=1900, le=2200, title="Från", description="Första året, t.ex. 2025."
+    )
+    end: int = Field(
+        alias="till",
+        ge=1900,
+        le=2200,
+        title="Till",
+        description="Sista året (det ingår), t.ex. 2028.",
+    )
 
     def covers(self, year: int) -> bool:
         return self.start <= year <= self.end

@@ -16,76 +16,237 @@ from planverk.model.common import Decision, Id, StatusText, Strict, Text, empty_
 class Assignment(Strict):
     """Uppdrag till X: an assignment given to one or more groups."""
 
-    to: list[Id] = Field(alias="till", min_length=1, description="Organens id.")
-    text: Text = Field(alias="text")
+    to: list[Id] = Field(
+        alias="till", min_length=1, title="Till", description="Id för de organ som får uppdraget."
+    )
+    text: Text = Field(alias="text", title="Text", description="Vad uppdraget gäller.")
 
 
 class Schedule(Strict):
     """Tidplan."""
 
-    start: dt.date | None = Field(default=None, alias="från")
-    end: dt.date | None = Field(default=None, alias="till")
-    text: Text | None = Field(default=None, alias="beskrivning")
+    start: dt.date | None = Field(
+        default=None, alias="från", title="Från", description="Startdatum som ÅÅÅÅ-MM-DD."
+    )
+    end: dt.date | None = Field(
+        default=None, alias="till", title="Till", description="Slutdatum som ÅÅÅÅ-MM-DD."
+    )
+    text: Text | None = Field(
+        default=None,
+        alias="beskrivning",
+        title="Beskrivning",
+        description="Tidplanen i ord, t.ex. Under hösten 2025.",
+    )
 
 
 class FollowUp(Strict):
     """Uppföljning: metod, kvalitetsindikatorer, mål och resultat."""
 
-    method: Text | None = Field(default=None, alias="metod")
-    indicators: list[Text] = Field(default_factory=empty_list, alias="kvalitetsindikatorer")
-    target: Text | None = Field(default=None, alias="mål")
-    result: Text | None = Field(default=None, alias="resultat")
+    method: Text | None = Field(
+        default=None, alias="metod", title="Metod", description="Hur åtgärden följs upp."
+    )
+    indicators: list[Text] = Field(
+        default_factory=empty_list,
+        alias="kvalitetsindikatorer",
+        title="Kvalitetsindikatorer",
+        description="Indikatorer som visar om åtgärden når sitt mål.",
+    )
+    target: Text | None = Field(
+        default=None, alias="mål", title="Mål", description="Uppföljningens mål, i ord (inget id)."
+    )
+    result: Text | None = Field(
+        default=None, alias="resultat", title="Resultat", description="Det resultat som har nåtts."
+    )
 
 
 class IndicatorValue(Strict):
     """The value of one of the follow-up's kvalitetsindikatorer in a report."""
 
-    indicator: Text = Field(alias="indikator", description="Indikatorn, som i uppföljningen.")
-    value: Text = Field(alias="värde", description="Värdet för perioden, som text.")
+    indicator: Text = Field(
+        alias="indikator", title="Indikator", description="Indikatorn, som i uppföljningen."
+    )
+    value: Text = Field(alias="värde", title="Värde", description="Värdet för perioden, som text.")
 
 
 class Report(Strict):
     """A status report for one follow-up period (tertial 1, tertial 2, helår, ...)."""
 
-    period: Id = Field(alias="period")
-    date: dt.date = Field(alias="datum")
-    status: StatusText = Field(alias="status")
-    comment: Text | None = Field(default=None, alias="kommentar")
-    result: Text | None = Field(default=None, alias="resultat")
-    indicators: list[IndicatorValue] = Field(default_factory=empty_list, alias="indikatorer")
+    period: Id = Field(
+        alias="period",
+        title="Period",
+        description="Id för uppföljningsperioden som rapporten gäller, t.ex. t1.",
+    )
+    date: dt.date = Field(
+        alias="datum", title="Datum", description="Rapportens datum som ÅÅÅÅ-MM-DD."
+    )
+    status: StatusText = Field(
+        alias="status",
+        title="Status",
+        description="grön = enligt plan, gul = mindre problem, röd = allvarliga problem, avslutad "
+        "= klar, ej rapporterad = ingen rapport ännu.",
+    )
+    comment: Text | None = Field(
+        default=None,
+        alias="kommentar",
+        title="Kommentar",
+        description="Resultat, behov av stöd och hinder under perioden.",
+    )
+    result: Text | None = Field(
+        default=None,
+        alias="resultat",
+        title="Resultat",
+        description="Resultatet mot uppföljningens mål.",
+    )
+    indicators: list[IndicatorValue] = Field(
+        default_factory=empty_list,
+        alias="indikatorer",
+        title="Indikatorer",
+        description="Värdet för perioden av var och en av uppföljningens kvalitetsindikatorer.",
+    )
 
 
 class Action(Strict):
     """An action (åtgärd) in a handlingsplan."""
 
-    id: Id = Field(alias="id")
-    text: Text = Field(alias="text")
-    activity: Id | None = Field(default=None, alias="aktivitet", description="AP-aktivitetens id.")
-    goal: Id | None = Field(default=None, alias="mål", description="VP-målets id.")
-    national_area: Text | None = Field(default=None, alias="nationellt-insatsområde")
-    priority_area: Text | None = Field(default=None, alias="prioriterat-område")
-    patient_promises: list[Text] = Field(default_factory=empty_list, alias="patientlöften")
-    assignments: list[Assignment] = Field(default_factory=empty_list, alias="uppdrag")
-    responsible: list[Id] = Field(default_factory=empty_list, alias="ansvar")
-    schedule: Schedule | None = Field(default=None, alias="tidplan")
-    collaboration: Text | None = Field(default=None, alias="samverkan")
-    follow_up: FollowUp | None = Field(default=None, alias="uppföljning")
-    status: StatusText | None = Field(default=None, alias="status")
-    comment: Text | None = Field(default=None, alias="kommentar")
-    reports: list[Report] = Field(default_factory=empty_list, alias="rapporter")
-    decision: Decision | None = Field(default=None, alias="beslut")
+    id: Id = Field(alias="id", title="Id", description="Åtgärdens id.")
+    text: Text = Field(alias="text", title="Text", description="Vad som ska göras.")
+    activity: Id | None = Field(
+        default=None,
+        alias="aktivitet",
+        title="Aktivitet",
+        description="Id för aktiviteten i årets aktivitetsplan som åtgärden tjänar.",
+    )
+    goal: Id | None = Field(
+        default=None,
+        alias="mål",
+        title="Mål",
+        description="Id för VP-målet som åtgärden tjänar (i en levande plan).",
+    )
+    national_area: Text | None = Field(
+        default=None,
+        alias="nationellt-insatsområde",
+        title="Nationellt insatsområde",
+        description="Insatsområdet i den nationella planen (NPO eller NSG) som åtgärden hör till.",
+    )
+    priority_area: Text | None = Field(
+        default=None,
+        alias="prioriterat-område",
+        title="Prioriterat område",
+        description="Det prioriterade område som åtgärden hör till.",
+    )
+    patient_promises: list[Text] = Field(
+        default_factory=empty_list,
+        alias="patientlöften",
+        title="Patientlöften",
+        description="De patientlöften som åtgärden ska infria.",
+    )
+    assignments: list[Assignment] = Field(
+        default_factory=empty_list,
+        alias="uppdrag",
+        title="Uppdrag",
+        description="Uppdrag till grupper: till vilka (`till:`) och vad (`text:`).",
+    )
+    responsible: list[Id] = Field(
+        default_factory=empty_list,
+        alias="ansvar",
+        title="Ansvar",
+        description="Id för de organ som ansvarar för åtgärden.",
+    )
+    schedule: Schedule | None = Field(
+        default=None,
+        alias="tidplan",
+        title="Tidplan",
+        description="När åtgärden börjar och ska vara klar.",
+    )
+    collaboration: Text | None = Field(
+        default=None,
+        alias="samverkan",
+        title="Samverkan",
+        description="Vilka åtgärden görs i samverkan med.",
+    )
+    follow_up: FollowUp | None = Field(
+        default=None,
+        alias="uppföljning",
+        title="Uppföljning",
+        description="Hur åtgärden följs upp: metod, kvalitetsindikatorer, mål och resultat.",
+    )
+    status: StatusText | None = Field(
+        default=None,
+        alias="status",
+        title="Status",
+        description="grön = enligt plan, gul = mindre problem, röd = allvarliga problem, avslutad "
+        "= klar, ej rapporterad = ingen rapport ännu.",
+    )
+    comment: Text | None = Field(
+        default=None,
+        alias="kommentar",
+        title="Kommentar",
+        description="Resultat, behov av stöd och hinder; krävs vid gul och röd status.",
+    )
+    reports: list[Report] = Field(
+        default_factory=empty_list,
+        alias="rapporter",
+        title="Rapporter",
+        description="En rapport per uppföljningsperiod: period, datum, status, kommentar och "
+        "resultat.",
+    )
+    decision: Decision | None = Field(
+        default=None,
+        alias="beslut",
+        title="Beslut",
+        description="Beslut om åtgärden: vem, när, paragraf och diarienummer.",
+    )
 
 
 class Handlingsplan(Strict):
     """A handlingsplan for one year, or a living one (levande) edited all year."""
 
-    kind: Literal["handlingsplan"] = Field(alias="typ")
-    id: Id = Field(alias="id")
-    title: Text = Field(alias="titel")
-    owner: Id = Field(alias="ägare", description="Organet som äger planen.")
-    year: int | None = Field(default=None, alias="år", ge=1900, le=2200)
-    living: bool = Field(default=False, alias="levande")
-    vp: Id | None = Field(default=None, alias="verksamhetsplan")
-    decision: Decision | None = Field(default=None, alias="beslut")
-    introduction: Text | None = Field(default=None, alias="inledning")
-    actions: list[Action] = Field(default_factory=empty_list, alias="åtgärder")
+    kind: Literal["handlingsplan"] = Field(
+        alias="typ", title="Typ", description="Vilken sorts plan det är: `handlingsplan`."
+    )
+    id: Id = Field(
+        alias="id", title="Id", description="Handlingsplanens id, t.ex. ledningsgruppen-2025."
+    )
+    title: Text = Field(
+        alias="titel",
+        title="Titel",
+        description="Planens titel, t.ex. Ledningsgruppens handlingsplan 2025.",
+    )
+    owner: Id = Field(alias="ägare", title="Ägare", description="Id för organet som äger planen.")
+    year: int | None = Field(
+        default=None,
+        alias="år",
+        ge=1900,
+        le=2200,
+        title="År",
+        description="Året planen gäller; en levande plan har inget år.",
+    )
+    living: bool = Field(
+        default=False,
+        alias="levande",
+        title="Levande",
+        description="true för en levande plan, som redigeras hela året i stället för en gång om "
+        "året.",
+    )
+    vp: Id | None = Field(
+        default=None,
+        alias="verksamhetsplan",
+        title="Verksamhetsplan",
+        description="Id för verksamhetsplanen som åtgärdernas mål hämtas ur; behövs i en levande "
+        "plan.",
+    )
+    decision: Decision | None = Field(
+        default=None,
+        alias="beslut",
+        title="Beslut",
+        description="Beslut om planen: vem, när, paragraf och diarienummer.",
+    )
+    introduction: Text | None = Field(
+        default=None, alias="inledning", title="Inledning", description="Planens inledande text."
+    )
+    actions: list[Action] = Field(
+        default_factory=empty_list,
+        alias="åtgärder",
+        title="Åtgärder",
+        description="Planens åtgärder.",
+    )
