@@ -12,7 +12,7 @@ from bench.generate import scale
 
 from planverk.lint.validate import check
 from planverk.loading.planset import load_plan_dir
-from planverk.lsp.checker import SCOPES, Checker
+from planverk.lsp.checker import PARTS, Checker
 from planverk.lsp.store import PlanStore
 from planverk.rules import RULES
 from tests.conftest import MINIMAL, ROOT
@@ -22,9 +22,9 @@ EVERY_RULE = {rule.code: "varning" for rule in RULES if rule.configurable and ru
 
 
 def test_every_rule_with_a_check_has_a_scope() -> None:
-    missing = [rule.code for rule in RULES if rule.check is not None and rule.code not in SCOPES]
-    assert missing == [], "lägg till regelns omfång i planverk.lsp.checker.SCOPES"
-    assert set(SCOPES) <= {rule.code for rule in RULES}
+    missing = [rule.code for rule in RULES if rule.check is not None and rule.scope is None]
+    assert missing == [], "ange regelns omfång med scope= i regelmodulens RULE"
+    assert {rule.scope for rule in RULES if rule.scope} <= set(PARTS)
 
 
 def _same_as_validate(store: PlanStore, checker: Checker) -> None:

@@ -9,7 +9,8 @@ A part is a :class:`PlanSet` holding only those plans, so the rules run unchange
 
 What a rule finds in a part is what it finds in those plans in the whole set; the tests in
 ``tests/lsp/test_checker.py`` compare the result with :func:`planverk.lint.validate.check`
-after edits of every kind, and fail on a rule that has no scope here.
+after edits of every kind, and fail on a rule with a check that declares no scope
+(``scope=`` in its ``RULE``).
 """
 
 from __future__ import annotations
@@ -24,32 +25,8 @@ from planverk.lint.validate import configure
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
-from planverk.rules import (
-    RULES,
-    Context,
-    Rule,
-    pv101_activity_goal,
-    pv102_action_reference,
-    pv103_unknown_body,
-    pv104_duplicate_id,
-    pv201_year_without_vp,
-    pv202_overlapping_vp,
-    pv203_goal_without_activity,
-    pv204_activity_without_action,
-    pv301_status,
-    pv302_status_needs_comment,
-    pv303_living_plan_follow_up,
-    pv304_glossary,
-    pv305_placeholder,
-    pv306_date_outside_year,
-    pv307_control_characters,
-    pv308_unknown_period,
-    pv309_report_date,
-    pv310_duplicate_report,
-    pv311_report_without_result,
-    pv312_status_differs_from_report,
-    pv313_follow_up_periods,
-)
+from planverk.rules import RULES, Context, Rule
+from planverk.rules.base import Scope
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +68,7 @@ class Part:
         )
 
 
-Scope = Callable[[PlanSet], Iterator[Part]]
+ScopeParts = Callable[[PlanSet], Iterator[Part]]
 
 
 def each_document(planset: PlanSet) -> Iterator[Part]:
@@ -147,39 +124,22 @@ def project_only(planset: PlanSet) -> Iterator[Part]:
     yield Part()
 
 
-# The scope of every rule that has a check (the loader reports the others). A new rule
-# must be added here: tests/lsp/test_checker.py fails until it is.
-SCOPES: dict[str, Scope] = {
-    rule.code: scope
-    for rule, scope in (
-        (pv101_activity_goal.RULE, each_aktivitetsplan_with_vps),
-        (pv102_action_reference.RULE, each_year_of_handlingsplaner),
-        (pv103_unknown_body.RULE, each_document),
-        (pv104_duplicate_id.RULE, each_document),
-        (pv201_year_without_vp.RULE, each_aktivitetsplan_with_vps),
-        (pv202_overlapping_vp.RULE, verksamhetsplaner),
-        (pv203_goal_without_activity.RULE, each_aktivitetsplan_with_vps),
-        (pv204_activity_without_action.RULE, each_aktivitetsplan_with_actions),
-        (pv301_status.RULE, each_handlingsplan),
-        (pv302_status_needs_comment.RULE, each_handlingsplan),
-        (pv303_living_plan_follow_up.RULE, each_handlingsplan),
-        (pv304_glossary.RULE, each_document),
-        (pv305_placeholder.RULE, each_document),
-        (pv306_date_outside_year.RULE, each_handlingsplan),
-        (pv307_control_characters.RULE, each_document),
-        (pv308_unknown_period.RULE, each_handlingsplan),
-        (pv309_report_date.RULE, each_handlingsplan),
-        (pv310_duplicate_report.RULE, each_handlingsplan),
-        (pv311_report_without_result.RULE, each_handlingsplan),
-        (pv312_status_differs_from_report.RULE, each_handlingsplan),
-        (pv313_follow_up_periods.RULE, project_only),
-    )
-}
-
-
 def whole(planset: PlanSet) -> Iterator[Part]:
     """The whole plan set as one part (a rule without a scope: always right, never fast)."""
     yield Part(tuple(planset.vps), tuple(planset.aps), tuple(planset.hps), tuple(planset.documents))
+
+
+# How each scope a rule declares (planverk.rules.base.Scope) is cut into parts.
+PARTS: dict[Scope, ScopeParts] = {
+    Scope.DOCUMENT: each_document,
+    Scope.HANDLINGSPLAN: each_handlingsplan,
+    Scope.AP_WITH_VPS: each_aktivitetsplan_with_vps,
+    Scope.AP_WITH_ACTIONS: each_aktivitetsplan_with_actions,
+    Scope.YEAR_OF_HANDLINGSPLANER: each_year_of_handlingsplaner,
+    Scope.VERKSAMHETSPLANER: verksamhetsplaner,
+    Scope.PROJECT: project_only,
+    Scope.WHOLE: whole,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,12 +166,12 @@ class Checker:
         checked: dict[tuple[int, ...], dict[str, _Checked]] = {}
         self.parts_run = 0
         project = planset.project.doc if planset.project is not None else None
-        units: dict[Scope, list[tuple[Part, dict[str, _Checked], dict[str, _Checked]]]] = {}
+        units: dict[ScopeParts, list[tuple[Part, dict[str, _Checked], dict[str, _Checked]]]] = {}
         for rule in RULES:
             level = config.levels.get(rule.code)
             if rule.check is None or level is None:
                 continue
-            scope = SCOPES.get(rule.code, whole)
+            scope = PARTS[rule.scope or Scope.WHOLE]
             if scope not in units:
                 units[scope] = []
                 for part in scope(planset):

@@ -12,6 +12,7 @@ import inspect
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, cast
 
@@ -23,6 +24,23 @@ if TYPE_CHECKING:  # the loader makes its findings from rules: no import of it a
     from planverk.loading.yamlfile import YamlDocument
     from planverk.model import Project
     from planverk.render import Rendered
+
+
+class Scope(StrEnum):
+    """The least of a plan set a rule's check must see to find all it finds in those plans.
+
+    The language server re-checks only the parts an edit touched (:mod:`planverk.lsp`), so
+    a rule with a check says its scope; WHOLE is always right, and never fast.
+    """
+
+    DOCUMENT = "document"  # one file (and the project file)
+    HANDLINGSPLAN = "handlingsplan"  # one handlingsplan
+    AP_WITH_VPS = "ap-with-vps"  # one aktivitetsplan with every verksamhetsplan
+    AP_WITH_ACTIONS = "ap-with-actions"  # one aktivitetsplan with its year's handlingsplaner
+    YEAR_OF_HANDLINGSPLANER = "year-of-handlingsplaner"  # a year's handlingsplaner, AP, VPs
+    VERKSAMHETSPLANER = "verksamhetsplaner"  # every verksamhetsplan together
+    PROJECT = "project"  # the project file alone
+    WHOLE = "whole"  # everything
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +77,7 @@ class Rule:
     examples: tuple[Example, ...] = field(default=())
     # Rules of the document phase look at a rendered document instead of the plan set.
     check_rendered: Callable[[Rendered], Iterable[Finding]] | None = None
+    scope: Scope | None = None  # what ``check`` must see (see Scope); None without a check
 
     def finding(
         self, message: str, file: str, span: Span = NO_SPAN, hint: str | None = None
@@ -107,6 +126,7 @@ def rule(
     check: Callable[[Context], Iterable[Finding]] | None = None,
     check_rendered: Callable[[Rendered], Iterable[Finding]] | None = None,
     configurable: bool = True,
+    scope: Scope | None = None,
 ) -> Rule:
     """Declare a rule; its documentation and examples come from the module's docstring."""
     doc = module if isinstance(module, str) else (module.__doc__ or "")
@@ -120,6 +140,7 @@ def rule(
         configurable,
         parse_examples(doc),
         check_rendered,
+        scope,
     )
 
 

@@ -41,7 +41,7 @@ from collections.abc import Iterator, Mapping
 from planverk.core.findings import Finding, Level
 from planverk.core.suggest import closest, stems
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -127,4 +127,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="aktivitetens mål finns inte i verksamhetsplanen",
     check=check,
+    scope=Scope.AP_WITH_VPS,
 )

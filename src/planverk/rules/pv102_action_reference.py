@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from planverk.core.findings import Finding, Level
 from planverk.core.suggest import did_you_mean
 from planverk.model import walk
-from planverk.rules.base import Context, Suggester, rule
+from planverk.rules.base import Context, Scope, Suggester, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -112,4 +112,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="åtgärdens aktivitet eller mål finns inte",
     check=check,
+    scope=Scope.YEAR_OF_HANDLINGSPLANER,
 )

@@ -40,7 +40,7 @@ from collections.abc import Iterator
 from planverk.core.findings import Finding, Level
 from planverk.core.suggest import did_you_mean
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 _KEYS = frozenset({"till", "ägare", "ansvar", "beslutad-av"})
 
@@ -76,4 +76,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="organet eller gruppen finns inte i projektfilen",
     check=check,
+    scope=Scope.DOCUMENT,
 )

@@ -44,7 +44,7 @@ from typing import Any
 
 from planverk.core.findings import Finding, Level
 from planverk.model.walk import Path
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -87,4 +87,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="samma id används två gånger",
     check=check,
+    scope=Scope.DOCUMENT,
 )

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
 from planverk.core.suggest import did_you_mean
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -71,4 +71,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="aktivitetsplanens år ligger utanför verksamhetsplanens period",
     check=check,
+    scope=Scope.AP_WITH_VPS,
 )

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from planverk.core.findings import Finding, Level
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -55,4 +55,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="två verksamhetsplaner täcker samma år",
     check=check,
+    scope=Scope.VERKSAMHETSPLANER,
 )

@@ -41,7 +41,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -69,4 +69,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="ett VP-mål saknar aktivitet i årets aktivitetsplan",
     check=check,
+    scope=Scope.AP_WITH_VPS,
 )

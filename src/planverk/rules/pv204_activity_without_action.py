@@ -32,7 +32,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -61,4 +61,5 @@ RULE = rule(
     level=None,
     summary="en AP-aktivitet saknar åtgärd i årets handlingsplaner",
     check=check,
+    scope=Scope.AP_WITH_ACTIONS,
 )

@@ -35,7 +35,7 @@ from planverk.core.findings import Finding, Level
 from planverk.core.suggest import closest
 from planverk.model import walk
 from planverk.model.common import STATUS_VALUES
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 _ASCII = {"gron": "grön", "rod": "röd", "gront": "grön", "gult": "gul", "klar": "avslutad"}
 
@@ -66,4 +66,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="statusen är inte grön, gul, röd, avslutad eller ej rapporterad",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

@@ -33,7 +33,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 _NEEDS_COMMENT = frozenset({"gul", "röd"})
 
@@ -67,4 +67,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="gul eller röd status saknar kommentar",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

@@ -38,7 +38,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -74,4 +74,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="en åtgärd i en levande plan saknar uppföljning",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

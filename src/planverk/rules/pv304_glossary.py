@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level, Span
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 # Two or more capitals (a second part after a hyphen allowed), not inside a word. Written
 # to start with a character class, which the regex engine can scan for quickly: the same
@@ -103,4 +103,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="en förkortning saknas i ordlistan",
     check=check,
+    scope=Scope.DOCUMENT,
 )

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 _START = re.compile(
     r"\s*(?:todo|fixme|tbd|xxx+|\?+|\.{3}|…|-+|text kommer|lorem ipsum)\b", re.IGNORECASE
@@ -80,4 +80,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="texten är tom eller en platshållare",
     check=check,
+    scope=Scope.DOCUMENT,
 )

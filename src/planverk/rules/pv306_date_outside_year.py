@@ -40,7 +40,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -73,4 +73,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="ett datum ligger utanför planens år",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

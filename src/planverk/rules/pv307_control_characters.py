@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from planverk.core.chars import CONTROL
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 if TYPE_CHECKING:
     from planverk.render import Rendered
@@ -67,5 +67,6 @@ RULE = rule(
     level=Level.WARNING,
     summary="texten innehåller ett osynligt styrtecken",
     check=check,
+    scope=Scope.DOCUMENT,
     check_rendered=check_rendered,
 )

@@ -46,7 +46,7 @@ from planverk.core.findings import Finding, Level
 from planverk.core.suggest import closest
 from planverk.model import walk
 from planverk.model.periods import Calendar
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -76,4 +76,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="rapportens period finns inte bland projektets uppföljningsperioder",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

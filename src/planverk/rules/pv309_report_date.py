@@ -43,7 +43,7 @@ from collections.abc import Iterator
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
 from planverk.model.periods import GRACE_DAYS, Calendar, PeriodSpan
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -87,4 +87,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="rapporten är daterad före sin period eller långt efter den",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

@@ -48,7 +48,7 @@ from collections.abc import Iterator
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
 from planverk.model.periods import Calendar
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -80,4 +80,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="en åtgärd har två rapporter för samma period",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

@@ -44,7 +44,7 @@ from collections.abc import Iterator
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
 from planverk.model.periods import Calendar
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -77,4 +77,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="en avslutande rapport eller helårsrapport saknar resultat",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

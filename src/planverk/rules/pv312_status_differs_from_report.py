@@ -56,7 +56,7 @@ from collections.abc import Iterator
 from planverk.core.findings import Finding
 from planverk.model import walk
 from planverk.model.periods import Calendar
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -87,4 +87,5 @@ RULE = rule(
     level=None,
     summary="åtgärdens status skiljer sig från dess senaste rapport",
     check=check,
+    scope=Scope.HANDLINGSPLAN,
 )

@@ -49,7 +49,7 @@ from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
 from planverk.model.periods import end_date
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 _KEY = "uppföljningsperioder"
 
@@ -97,4 +97,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="en uppföljningsperiod slutar inte på en dag i kalendern",
     check=check,
+    scope=Scope.PROJECT,
 )
