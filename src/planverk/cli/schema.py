@@ -7,9 +7,8 @@ from typing import Annotated
 
 import typer
 
-from planverk.cli.common import EXIT_FINDINGS, fail
-from planverk.core.atomic import write_atomic
-from planverk.model.jsonschema import schemas, stale
+from planverk.cli.common import EXIT_FINDINGS, handled
+from planverk.model.jsonschema import stale
 
 NAME = "schema"
 
@@ -28,9 +27,9 @@ def command(
         for name in outdated:
             typer.echo(f"{out / name}: inaktuellt – kör `planverk schema`")
         raise typer.Exit(EXIT_FINDINGS if outdated else 0)
-    try:
-        for name, text in schemas().items():
-            write_atomic(out / name, text.encode("utf-8"))
-            typer.echo(f"skrev {out / name}")
-    except OSError as err:
-        fail(f"kan inte skriva till {out}: {err.strerror or err}")
+    from planverk.publish.schemas import write_schemas
+
+    with handled():
+        written = write_schemas(out)
+    for path in written:
+        typer.echo(f"skrev {path}")

@@ -9,12 +9,8 @@ from typing import Annotated
 
 import typer
 
-from planverk.cli.common import fail, parse_date
-from planverk.core.atomic import write_atomic
-from planverk.core.findings import Level
-from planverk.loading.planset import PlanSet, PlanSetNotFound, find_plan_dir, load_plan_dir
-from planverk.planning import statusview
-from planverk.planning.followup import overview
+from planverk.cli.common import ConfigOption, fail, handled, parse_date, plan_dir, printable
+from planverk.loading.planset import PlanSet
 
 NAME = "status"
 
@@ -68,10 +64,7 @@ def command(
         Path | None,
         typer.Option("--out", "-o", help="Skriv till filen i stället för till terminalen."),
     ] = None,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", "-c", help="Projektfilen (plans/planverk.yaml) att utgå från."),
-    ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Visa var årets planer står: status per fokusområde och ägare.
 
@@ -90,39 +83,28 @@ def command(
         fail("--period hör till --saknas", "Ange --saknas --period t2.")
     if output_format is Format.xlsx and out is None:
         fail("--format xlsx behöver en fil att skriva till", "Ange -o status.xlsx.")
-    try:
-        plan_dir = find_plan_dir(config or Path.cwd())
-    except PlanSetNotFound as err:
-        fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
-    planset = load_plan_dir(plan_dir)
-    broken = [f for f in planset.findings if f.level >= Level.ERROR]
-    if broken:
+    from planverk.publish.status import status_report, write_status
+
+    with handled():
+        report = status_report(plan_dir(config), year, on)
+    if report.unreadable:
         typer.echo(
-            f"planverk: varning: {len(broken)} fel när planerna lästes; de planer som inte "
+            f"planverk: varning: {report.unreadable} fel när planerna lästes; de planer som inte "
             "gick att läsa saknas i uppföljningen. Kör `planverk validate`.",
             err=True,
         )
     if missing:
+        planset = report.planset
         _missing(planset, year if year is not None else on.year, period, on, output_format, out)
         return
-    view = overview(planset, year if year is not None else on.year, on)
-    if output_format is Format.xlsx:
-        from planverk.planning.xlsx import workbook
-
-        data = workbook(view)
-    else:
-        render = {"text": statusview.text, "md": statusview.markdown, "json": statusview.to_json}
-        rendered = render[output_format.value](view)
-        if out is None:
-            typer.echo(rendered)
-            return
-        data = (rendered.rstrip("\n") + "\n").encode("utf-8")
-    assert out is not None
-    try:
-        write_atomic(out, data)
-    except OSError as err:
-        fail(f"kan inte skriva {out}: {err.strerror or err}")
-    typer.echo(f"skrev {out} ({len(view.actions)} åtgärder)")
+    if out is None:
+        shown = report.rendered(output_format.value).decode("utf-8")
+        # A plan's text never drives the terminal (JSON escapes control characters itself).
+        typer.echo(shown if output_format is Format.json else printable(shown), nl=False)
+        return
+    with handled():
+        write_status(report, output_format.value, out)
+    typer.echo(f"skrev {out} ({len(report.view.actions)} åtgärder)")
 
 
 def _missing(
@@ -146,10 +128,11 @@ def _missing(
         fail(str(err), err.hint)
     rendered = RENDERERS[fmt.value](view)
     if out is None:
-        typer.echo(rendered.rstrip("\n"))
+        typer.echo(printable(rendered.rstrip("\n")))
         return
-    try:
-        write_atomic(out, (rendered.rstrip("\n") + "\n").encode("utf-8"))
-    except OSError as err:
-        fail(f"kan inte skriva {out}: {err.strerror or err}")
+    from planverk.publish.write import write_project_outputs
+
+    with handled():  # through the output guard, like every file a user names
+        data = (rendered.rstrip("\n") + "\n").encode("utf-8")
+        write_project_outputs(planset, [(out, data)], explicit=True)
     typer.echo(f"skrev {out} ({view.actions} åtgärder utan rapport)")

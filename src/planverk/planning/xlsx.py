@@ -3,6 +3,12 @@
 The first sheet, Åtgärder, has a header row (frozen, with an autofilter) and one row per
 action; two more sheets hold the counts per fokusområde and per owner. openpyxl is
 imported here only, when the format is asked for.
+
+Text from the plans is never a formula: openpyxl makes every string that begins with ``=``
+a formula (``=HYPERLINK(...)``, a DDE payload ``=cmd|' /C calc'!A0``), so every text cell is
+written as a string, and one that a spreadsheet would read as a formula when edited
+(``=``, ``+``, ``-``, ``@``, a tab or a carriage return first) gets the quote prefix, the
+apostrophe Excel and LibreOffice show in the input line, so it stays text when edited too.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from planverk.planning.followup import Overview
 from planverk.planning.statusview import focus_table, owner_table
 
 MAX_WIDTH = 60
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 _FILLS = {"grön": "C6EFCE", "gul": "FFEB9C", "röd": "FFC7CE", "avslutad": "D9D9D9"}
 
 
@@ -115,9 +122,21 @@ def workbook(view: Overview) -> bytes:
         counts.freeze_panes = "B2"
         _widths(counts, get_column_letter)
 
+    for worksheet in book.worksheets:
+        _text_stays_text(worksheet)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _text_stays_text(sheet: Any) -> None:
+    """Every text cell as string data, never a formula (see the module docstring)."""
+    for row_cells in sheet.iter_rows():
+        for cell in row_cells:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"
+                if cell.value.startswith(FORMULA_START):
+                    cell.quotePrefix = True
 
 
 def _widths(sheet: Any, letter: Any) -> None:

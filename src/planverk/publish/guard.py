@@ -85,7 +85,10 @@ def check_output(
             )
     for file in protected:
         if file is not None and file.resolve() == target:
-            raise OutputRefused(f"vägrar skriva över {file}", "Välj en annan plats, t.ex. build/.")
+            raise OutputRefused(
+                f"vägrar skriva över {path}: det är dokumentmallen",
+                "Välj en annan plats, t.ex. build/.",
+            )
     if fmt is not None:
         wanted = SUFFIXES[fmt]
         if path.suffix.casefold() != wanted:

@@ -9,6 +9,7 @@ from planverk.core.atomic import write_all
 from planverk.core.oserrors import write_error
 from planverk.loading.planset import PlanSet
 from planverk.publish.guard import check_output
+from planverk.render import BUNDLED_TEMPLATES, dokumentmall_path, template_dir_for
 
 
 def write_outputs(
@@ -29,3 +30,24 @@ def write_outputs(
         where = err.filename or (files[0][0] if files else "")
         raise write_error(where, err) from None
     return [path for path, _ in files]
+
+
+def write_project_outputs(
+    planset: PlanSet,
+    files: Sequence[tuple[Path, bytes]],
+    *,
+    explicit: bool,
+    fmt: str | None = None,
+) -> list[Path]:
+    """:func:`write_outputs` with the project's own protected places: its template folder,
+    planverk's templates and the dokumentmall. With ``fmt``, each file's suffix must be
+    that format's."""
+    folder = template_dir_for(planset, None)
+    dirs = (folder, BUNDLED_TEMPLATES)
+    protected = (dokumentmall_path(planset, folder, None),)
+    if fmt is not None:
+        for path, _ in files:
+            check_output(
+                path, planset, fmt=fmt, explicit=explicit, template_dirs=dirs, protected=protected
+            )
+    return write_outputs(planset, files, explicit=explicit, template_dirs=dirs, protected=protected)

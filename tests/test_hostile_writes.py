@@ -1,0 +1,121 @@
+"""Nothing the user wrote is ever lost: every command that writes a file the user names goes
+through the output guard, `fmt` rewrites only plans inside the plan folder, `new` writes all
+its plans or none, `init` writes only into a new or empty folder outside any plan folder.
+
+Each case is run as a user would (the command in-process, or in a subprocess where the exit
+path matters), with the exact refusal and the file checked byte for byte afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import cli
+
+AP_2024 = "plans/aktivitetsplan-2024.yaml"
+VP = "plans/verksamhetsplan-2025-2028.yaml"
+
+
+def _digest(root: Path) -> dict[str, str]:
+    """Every file below ``root`` (links as their target text) and its hash."""
+    found: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        rel = str(path.relative_to(root))
+        if path.is_symlink():
+            found[rel] = "-> " + str(path.readlink())
+        elif path.is_file():
+            found[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+# --- status, diff, schema: -o never names a plan, a template or the dokumentmall ------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status", "2025", "-f", "xlsx", "-o", VP],
+        ["status", "2025", "-f", "md", "-o", AP_2024],
+        ["status", "2025", "-f", "json", "-o", "plans/ny.json"],
+        ["diff", "2024", "2025", "-f", "md", "-o", AP_2024],
+        ["diff", "2024", "2025", "-f", "json", "-o", "plans/handlingsplaner/x.yaml"],
+    ],
+    ids=["status-xlsx-vp", "status-md-ap", "status-new-file", "diff-md-ap", "diff-json-new"],
+)
+def test_output_into_the_plan_folder_is_refused(shipped: Path, args: list[str]) -> None:
+    before = _digest(shipped)
+    run = cli(*args)
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "planverk: fel: vägrar skriva plans/" in run.stderr
+    assert "det ligger i planmappen plans/" in run.stderr
+    assert "tips: Planfilerna skrivs aldrig över" in run.stderr
+    assert _digest(shipped) == before
+
+
+def test_status_over_a_template_or_the_dokumentmall_is_refused(shipped: Path) -> None:
+    (shipped / "mall.docx").write_bytes((shipped / "templates" / "dokumentmall.docx").read_bytes())
+    project = shipped / "plans" / "planverk.yaml"
+    project.write_text(
+        project.read_text(encoding="utf-8") + "dokumentmall: mall.docx\n", encoding="utf-8"
+    )
+    before = _digest(shipped)
+    run = cli("status", "2025", "-f", "md", "-o", "templates/aktivitetsplan.md.j2")
+    assert run.exit_code == 2
+    assert "det ligger i mallmappen" in run.stderr
+    for fmt in ("xlsx", "text"):
+        run = cli("status", "2025", "-f", fmt, "-o", "mall.docx")
+        assert run.exit_code == 2
+        assert "vägrar skriva över mall.docx: det är dokumentmallen" in run.stderr
+    run = cli("status", "2025", "-f", "xlsx", "-o", "build/status.docx")
+    assert run.exit_code == 2
+    assert "filen för formatet xlsx ska sluta på .xlsx" in run.stderr
+    assert _digest(shipped) == before
+
+
+def test_status_through_a_link_to_a_plan_is_refused(shipped: Path) -> None:
+    (shipped / "build").mkdir()
+    (shipped / "build" / "status.xlsx").symlink_to(shipped / VP)
+    before = _digest(shipped)
+    run = cli("status", "2025", "-f", "xlsx", "-o", "build/status.xlsx")
+    assert run.exit_code == 2
+    assert "det ligger i planmappen plans/" in run.stderr
+    assert _digest(shipped) == before
+
+
+def test_status_writes_where_it_may(shipped: Path) -> None:
+    run = cli("status", "2025", "--datum", "2025-09-15", "-f", "md", "-o", "build/status.md")
+    assert run.exit_code == 0, run.stderr
+    assert run.stdout == "skrev build/status.md (11 åtgärder)\n"
+    assert (shipped / "build/status.md").read_text(encoding="utf-8").startswith("# Uppföljning")
+
+
+def test_diff_over_a_plan_in_a_subprocess_exits_2_and_keeps_the_file(shipped: Path) -> None:
+    before = (shipped / AP_2024).read_bytes()
+    done = subprocess.run(
+        [sys.executable, "-m", "planverk", "diff", "2024", "2025", "-f", "md", "-o", AP_2024],
+        cwd=shipped,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert "vägrar skriva plans/aktivitetsplan-2024.yaml" in done.stderr
+    assert "Skrev" not in done.stdout + done.stderr
+    assert (shipped / AP_2024).read_bytes() == before
+
+
+def test_schema_into_the_plan_folder_is_refused(shipped: Path) -> None:
+    before = _digest(shipped)
+    for out in ("plans", "plans/scheman", "templates"):
+        run = cli("schema", "-o", out)
+        assert run.exit_code == 2, run.stdout
+        assert "planverk: fel: vägrar skriva" in run.stderr
+    assert _digest(shipped) == before
+    run = cli("schema", "-o", "schemas")
+    assert run.exit_code == 0, run.stderr
+    assert (shipped / "schemas" / "aktivitetsplan.schema.json").is_file()
