@@ -214,7 +214,7 @@ def test_fmt_does_not_overwrite_an_edit_saved_meanwhile(
     path = tmp_path / "plan.yaml"
     path.write_text("typ: projekt\nid: test\norgan:\n- svn\n", encoding="utf-8")
     reads = iter([path.read_bytes(), b"typ: projekt\nid: redigerad\n"])
-    monkeypatch.setattr(fmt, "read_plan_file", lambda _path: next(reads))
+    monkeypatch.setattr(fmt, "read_plan_file", lambda _path, **_kwargs: next(reads))
     outcome = fmt.format_file(path, write=True)
     assert outcome.refused
     assert outcome.problem is not None and "ändrades medan den formaterades" in outcome.problem

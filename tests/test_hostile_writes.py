@@ -119,3 +119,66 @@ def test_schema_into_the_plan_folder_is_refused(shipped: Path) -> None:
     run = cli("schema", "-o", "schemas")
     assert run.exit_code == 0, run.stderr
     assert (shipped / "schemas" / "aktivitetsplan.schema.json").is_file()
+
+
+# --- fmt: only plans, only inside the plan folder ----------------------------------------------
+
+PROSE = (
+    "Det här är anteckningar inför mötet,\n"
+    "inte en plan. Raderna ska stå kvar\n"
+    "som de skrevs, fem rader prosa\n"
+    "som råkar gå att läsa som YAML\n"
+    "men som ingen ville få ihopslagna.\n"
+)
+
+
+def test_fmt_leaves_a_yaml_file_that_is_not_a_plan(minimal: Path) -> None:
+    notes = minimal / "plans" / "anteckningar.yaml"
+    notes.write_text(PROSE, encoding="utf-8")
+    for args in (["fmt"], ["fmt", "plans/anteckningar.yaml"], ["fmt", "--check"]):
+        run = cli(*args)
+        assert run.exit_code == 1, run.stdout + run.stderr
+        assert "plans/anteckningar.yaml:1:1: PV012 fel: " in run.stdout
+        assert (
+            "plans/anteckningar.yaml: lämnas orörd: filen är ingen plan (den har ingen känd `typ:`)"
+        ) in run.stderr
+        assert notes.read_text(encoding="utf-8") == PROSE
+
+
+def test_fmt_leaves_a_mapping_without_a_plan_kind(minimal: Path) -> None:
+    other = minimal / "plans" / "verktyg.yaml"
+    other.write_text("inställningar:\n- a\n- b\n", encoding="utf-8")
+    run = cli("fmt")
+    assert run.exit_code == 1
+    assert "plans/verktyg.yaml:1:1: PV006 fel: filen saknar `typ:`" in run.stdout
+    assert other.read_text(encoding="utf-8") == "inställningar:\n- a\n- b\n"
+
+
+def test_fmt_never_follows_a_link_out_of_the_plan_folder(minimal: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "någon-annans.yaml"
+    secret = "typ: projekt\nid: hemlig\norgan:\n- svn  # hemligt innehåll\n"
+    outside.write_text(secret, encoding="utf-8")
+    (minimal / "plans" / "länk.yaml").symlink_to(outside)
+    for args in (["fmt"], ["fmt", "plans/länk.yaml"], ["fmt", "plans"]):
+        run = cli(*args)
+        assert run.exit_code == 1, run.stdout + run.stderr
+        assert "plans/länk.yaml:1:1: PV014 fel: filen är en länk till " in run.stdout
+        assert "utanför planmappen" in run.stdout
+        assert "plans/länk.yaml: lämnas orörd" in run.stderr
+        assert "hemlig" not in run.stdout + run.stderr
+        assert outside.read_text(encoding="utf-8") == secret
+        assert (minimal / "plans" / "länk.yaml").is_symlink()
+
+
+def test_fmt_follows_a_link_inside_the_plan_folder(minimal: Path) -> None:
+    real = minimal / "plans" / "handlingsplaner" / "ledningsgruppen-2025.yaml"
+    head, body = real.read_text(encoding="utf-8").split("åtgärder:\n")
+    messy = "".join(line[2:] for line in body.splitlines(keepends=True))  # '- id' at column 1
+    real.write_text(f"{head}åtgärder:\n{messy}", encoding="utf-8")
+    link = minimal / "plans" / "genväg.yaml"
+    link.symlink_to(real)
+    run = cli("fmt", "plans/genväg.yaml")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert "formaterade plans/genväg.yaml" in run.stdout
+    assert link.is_symlink()
+    assert "  - id: nätverk" in real.read_text(encoding="utf-8")

@@ -63,7 +63,8 @@ def command(
                 typer.echo(f"formaterade {outcome.display}")
         elif outcome.refused:
             if outcome.findings:
-                echo(styled(outcome.findings, _sources(outcome.path), 1)[:-2])  # no summary
+                sources = {outcome.display: outcome.text} if outcome.text is not None else {}
+                echo(styled(outcome.findings, sources, 1)[:-2])  # no summary
             reason = outcome.problem or "filen går inte att läsa"
             typer.echo(f"{outcome.display}: lämnas orörd: {reason}", err=True)
     changed = report.with_status(Status.CHANGED)
@@ -85,16 +86,6 @@ def _inside_plan_folder(folder: Path) -> None:
             f"{folder} är ingen planmapp",
             "Ange planmappen (plans/), en mapp i den, eller planfilerna att formatera.",
         )
-
-
-def _sources(path: Path) -> dict[str, str]:
-    """The file's text for the source lines under each finding (empty if it cannot be read)."""
-    from planverk.loading.planset import display_path, read_plan_file
-
-    try:
-        return {display_path(path): read_plan_file(path).decode("utf-8-sig")}
-    except (OSError, UnicodeDecodeError):
-        return {}
 
 
 def _summary(total: int, changed: int, refused: int, check: bool) -> str:

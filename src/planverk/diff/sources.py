@@ -57,7 +57,7 @@ def needs(kind: PlanKind, selections: Collection[str]) -> Needs:
 def load_worktree(plan_dir: Path, keep: Callable[[Source], bool]) -> PlanSet:
     """The plan set in the work tree, with only the files ``keep`` wants."""
     root = plan_dir.parent if plan_dir.name == "plans" else plan_dir
-    sources = [s for s in read_sources(discover(plan_dir)) if keep(s)]
+    sources = [s for s in read_sources(discover(plan_dir), within=plan_dir) if keep(s)]
     return load_sources(sources, root=root, plan_dir=plan_dir)
 
 

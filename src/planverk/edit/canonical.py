@@ -10,7 +10,9 @@ byte. A UTF-8 byte-order mark and CRLF line ends are kept as the file had them.
 Formatting never loses anything: a file that does not load cleanly (syntax error, duplicate
 key, alias, not UTF-8) is left alone and its findings are returned, and the result of the
 round trip is loaded again and compared with the original, data and comments, before it is
-offered; if the two differ in any way the file is left alone with the reason.
+offered; if the two differ in any way the file is left alone with the reason. Only plans
+are formatted: a YAML file without a plan kind (``typ:``) is not planverk's to lay out, and
+a link that leads out of the plan folder is neither read nor written.
 """
 
 from __future__ import annotations
@@ -29,8 +31,16 @@ from ruamel.yaml.error import YAMLError
 
 from planverk.core.atomic import write_atomic
 from planverk.core.findings import Finding
-from planverk.loading.planset import discover, display_path, read_plan_file, unreadable
+from planverk.loading.planset import (
+    discover,
+    display_path,
+    plan_folder_of,
+    read_plan_file,
+    unreadable,
+)
+from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import decode, parse
+from planverk.model import MODELS
 
 MAPPING_INDENT = 2
 SEQUENCE_INDENT = 4  # the item's content, two spaces further in than its dash
@@ -60,6 +70,7 @@ class Outcome:
     content: bytes | None = None  # the new bytes, when CHANGED
     findings: tuple[Finding, ...] = ()  # why a file that does not load was left alone
     problem: str | None = None  # why a file that loads was left alone anyway
+    text: str | None = None  # the file's text, for the source lines under its findings
 
     @property
     def refused(self) -> bool:
@@ -121,6 +132,9 @@ def format_text(text: str, display: str = "<text>") -> str | None:
         raise FormatRefused("filen går inte att läsa", before.findings)
     if before.data is None:
         return None  # empty, or only comments: nothing to lay out
+    if not isinstance(before.data, dict) or before.data.get("typ") not in MODELS:
+        validate_document(before)  # the loader's finding says what it lacks
+        raise FormatRefused("filen är ingen plan (den har ingen känd `typ:`)", before.findings)
     header, body = split_header(text)
     yaml = _yaml()
     try:
@@ -189,32 +203,41 @@ def format_file(path: Path, *, write: bool) -> Outcome:
     """Format one plan file; with ``write``, replace it (atomically) when it changes.
 
     The file is written only if it still holds the bytes that were formatted, so an edit
-    saved meanwhile is never overwritten. A link is followed and its target rewritten.
+    saved meanwhile is never overwritten. A link is followed and its target rewritten when
+    the target is in the same plan folder (or, outside any, the same folder); a link out of
+    it is refused unread (PV014).
     """
     display = display_path(path)
+    within = plan_folder_of(path)
     try:
-        raw = read_plan_file(path)
+        raw = read_plan_file(path, within=within)
     except OSError as err:
         return Outcome(path, display, Status.REFUSED, findings=(unreadable(display, err),))
+    text = raw.decode("utf-8-sig", errors="replace")
     try:
         new = format_bytes(raw, display)
     except FormatRefused as refused:
         return Outcome(
-            path, display, Status.REFUSED, findings=refused.findings, problem=refused.problem
+            path,
+            display,
+            Status.REFUSED,
+            findings=refused.findings,
+            problem=refused.problem,
+            text=text,
         )
     if new is None:
         return Outcome(path, display, Status.UNCHANGED)
     if write:
-        problem = _replace(path, raw, new)
+        problem = _replace(path, raw, new, within)
         if problem is not None:
             return Outcome(path, display, Status.REFUSED, problem=problem)
     return Outcome(path, display, Status.CHANGED, content=new)
 
 
-def _replace(path: Path, old: bytes, new: bytes) -> str | None:
+def _replace(path: Path, old: bytes, new: bytes, within: Path) -> str | None:
     target = path.resolve()
     try:
-        if read_plan_file(target) != old:
+        if read_plan_file(target, within=within) != old:
             return "filen ändrades medan den formaterades; kör kommandot igen"
         write_atomic(target, new)  # keeps the file's permissions
     except OSError as err:

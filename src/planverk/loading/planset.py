@@ -18,7 +18,12 @@ from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument, decode, parse
 from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan
-from planverk.rules import pv007_unreadable, pv008_duplicate_plan, pv009_project_file
+from planverk.rules import (
+    pv007_unreadable,
+    pv008_duplicate_plan,
+    pv009_project_file,
+    pv014_link_outside,
+)
 
 P = TypeVar("P", Project, Verksamhetsplan, Aktivitetsplan, Handlingsplan)
 
@@ -143,12 +148,51 @@ class Refused(OSError):
         self.hint = hint
 
 
-def read_plan_file(path: Path) -> bytes:
+class OutsideLink(Refused):
+    """A link in the plan folder to a file outside it: never read, never shown."""
+
+    def __init__(self, target: Path, folder: Path) -> None:
+        super().__init__(
+            f"filen är en länk till {target}, utanför planmappen {folder}; den läses inte",
+            "Lägg planen i planmappen, eller låt länken peka på en fil i planmappen.",
+        )
+        self.target = target
+
+
+def check_inside(path: Path, folder: Path) -> Path:
+    """The real path of ``path`` (links resolved); raises :class:`OutsideLink` when it is
+    not inside ``folder`` (itself resolved)."""
+    base = folder.resolve()
+    try:
+        real = path.resolve()
+    except (OSError, RuntimeError):  # a link in a loop: opening it says so (ELOOP)
+        return path
+    if not real.is_relative_to(base):
+        raise OutsideLink(real, base)
+    return real
+
+
+def plan_folder_of(path: Path) -> Path:
+    """The folder a plan file must stay in: the plan folder it lies in, else its own
+    folder (links resolved)."""
+    parent = path.absolute().parent.resolve()
+    try:
+        plan_dir = find_plan_dir(parent).resolve()
+    except PlanSetNotFound:
+        return parent
+    return plan_dir if parent.is_relative_to(plan_dir) else parent
+
+
+def read_plan_file(path: Path, *, within: Path | None = None) -> bytes:
     """The bytes of one plan file; only a regular file of at most MAX_FILE_BYTES is read.
 
     Opened without blocking, so a named pipe (FIFO) called x.yaml is refused at once instead
-    of waiting forever for a writer, and a device (a link to /dev/zero) is never read.
+    of waiting forever for a writer, and a device (a link to /dev/zero) is never read. With
+    ``within`` (the plan folder), a link that leads out of it is refused unread
+    (:class:`OutsideLink`).
     """
+    if within is not None:
+        check_inside(path, within)
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     try:
         info = os.fstat(fd)
@@ -171,16 +215,17 @@ def read_plan_file(path: Path) -> bytes:
         os.close(fd)
 
 
-def read_sources(paths: Iterable[Path]) -> list[Source]:
-    return list(iter_sources(paths))
+def read_sources(paths: Iterable[Path], *, within: Path | None = None) -> list[Source]:
+    return list(iter_sources(paths, within=within))
 
 
-def iter_sources(paths: Iterable[Path]) -> Iterator[Source]:
-    """Each file read when it is needed, so a plan set is never all in memory as bytes."""
+def iter_sources(paths: Iterable[Path], *, within: Path | None = None) -> Iterator[Source]:
+    """Each file read when it is needed, so a plan set is never all in memory as bytes; a
+    link out of ``within`` (the plan folder) is never read."""
     for path in paths:
         display = display_path(path)
         try:
-            yield Source(display, read_plan_file(path))
+            yield Source(display, read_plan_file(path, within=within))
         except OSError as err:
             yield Source(display, err)
 
@@ -188,7 +233,8 @@ def iter_sources(paths: Iterable[Path]) -> Iterator[Source]:
 def load_plan_dir(plan_dir: Path) -> PlanSet:
     """Load every plan file below ``plan_dir``."""
     root = plan_dir.parent if plan_dir.name == PLAN_DIR else plan_dir
-    return load_sources(iter_sources(discover(plan_dir)), root=root, plan_dir=plan_dir)
+    sources = iter_sources(discover(plan_dir), within=plan_dir)
+    return load_sources(sources, root=root, plan_dir=plan_dir)
 
 
 def load_sources(sources: Iterable[Source], *, root: Path, plan_dir: Path) -> PlanSet:
@@ -270,7 +316,10 @@ _REASONS = {
 
 
 def unreadable(display: str, err: OSError) -> Finding:
-    """The PV007 finding for a plan file that could not be read."""
+    """The PV007 finding for a plan file that could not be read (PV014 for a link out of
+    the plan folder)."""
+    if isinstance(err, OutsideLink):
+        return pv014_link_outside.RULE.finding(err.message, display, Span(1, 1, 1, 1), err.hint)
     if isinstance(err, Refused):
         message, hint = err.message, err.hint
     elif err.errno in _REASONS:
