@@ -182,3 +182,74 @@ def test_fmt_follows_a_link_inside_the_plan_folder(minimal: Path) -> None:
     assert "formaterade plans/genväg.yaml" in run.stdout
     assert link.is_symlink()
     assert "  - id: nätverk" in real.read_text(encoding="utf-8")
+
+
+# --- new: all or nothing, and the source that blocks it is named ------------------------------
+
+
+def test_new_with_a_broken_source_writes_nothing_and_names_it(shipped: Path) -> None:
+    ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
+    good = ap.read_text(encoding="utf-8")
+    lines = good.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("titel:"))
+    broken = lines.copy()
+    broken[at] = 'titel: "Aktivitetsplan \\q 2025"\n'  # an escape YAML does not know
+    ap.write_text("".join(broken), encoding="utf-8")
+    before = _digest(shipped)
+
+    run = cli("new", "2026", "--from", "2025")
+
+    assert run.exit_code == 2, run.stdout + run.stderr
+    where = f"plans/aktivitetsplan-2025.yaml:{at + 1}:24"
+    assert f"{where}: PV001 fel: okänd kombination med \\ i en text" in run.stdout
+    assert (
+        "planverk: fel: plans/aktivitetsplan-2025.yaml går inte att läsa, så inget skrevs "
+        f"({where}: PV001 okänd kombination med \\ i en text"
+    ) in run.stderr
+    assert "planverk new skriver alla nya planer eller ingen" in run.stderr
+    assert _digest(shipped) == before
+
+    ap.write_text(good, encoding="utf-8")  # fixed: now it works at the first try
+    run = cli("new", "2026", "--from", "2025")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert (shipped / "plans" / "aktivitetsplan-2026.yaml").is_file()
+    assert (shipped / "plans" / "handlingsplaner" / "2026" / "ledningsgruppen.yaml").is_file()
+
+
+def test_new_with_a_schema_error_in_a_source_names_it(shipped: Path) -> None:
+    hp = shipped / "plans" / "handlingsplaner" / "2025" / "ledningsgruppen.yaml"
+    hp.write_text(hp.read_text(encoding="utf-8").replace("ägare:", "ägaren:", 1), "utf-8")
+    before = _digest(shipped)
+    run = cli("new", "2026")
+    assert run.exit_code == 2
+    assert "plans/handlingsplaner/2025/ledningsgruppen.yaml:" in run.stdout
+    assert "PV010 fel: okänd nyckel 'ägaren'" in run.stdout
+    assert "ledningsgruppen.yaml går inte att läsa, så inget skrevs" in run.stderr
+    assert _digest(shipped) == before
+
+
+def test_new_writes_all_or_none_when_a_file_appears_meanwhile(
+    shipped: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A plan saved at a target between planning and writing is never replaced, and the
+    plans already placed are taken back."""
+    from planverk.core import atomic
+
+    before = _digest(shipped)
+    real_link = atomic.os.link
+    placed: list[str] = []
+
+    def link_then_race(source: str, target: str) -> None:
+        if placed:  # the second file: someone saved a plan there a moment ago
+            Path(target).write_text("# sparad nyss\n", encoding="utf-8")
+        real_link(source, target)
+        placed.append(target)
+
+    monkeypatch.setattr(atomic.os, "link", link_then_race)
+    run = cli("new", "2026")
+    assert run.exit_code == 2, run.stdout + run.stderr
+    assert "finns redan; inget skrevs" in run.stderr
+    after = _digest(shipped)
+    (raced,) = set(after) - set(before)
+    assert (shipped / raced).read_text(encoding="utf-8") == "# sparad nyss\n"
+    assert {k: v for k, v in after.items() if k != raced} == before

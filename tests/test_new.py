@@ -83,14 +83,18 @@ def test_second_run_refuses_and_changes_nothing(shipped: Path) -> None:
 
 def test_refuses_when_only_a_handlingsplan_would_be_overwritten(shipped: Path) -> None:
     HP_2026.parent.mkdir(parents=True)
-    HP_2026.write_text("# min egen fil\n", encoding="utf-8")
+    own = (
+        "# min egen fil\ntyp: handlingsplan\nid: min-egen\ntitel: Min egen\n"
+        "ägare: ledningsgruppen\nlevande: true\nåtgärder: []\n"
+    )
+    HP_2026.write_text(own, encoding="utf-8")
 
     run = cli("new", "2026")
 
-    assert run.exit_code == 2
+    assert run.exit_code == 2, run.stdout + run.stderr
     assert "plans/handlingsplaner/2026/ledningsgruppen.yaml finns redan" in run.stderr
     assert not AP_2026.exists()
-    assert HP_2026.read_text("utf-8") == "# min egen fil\n"
+    assert HP_2026.read_text("utf-8") == own
 
 
 def _finish_some(root: Path) -> None:

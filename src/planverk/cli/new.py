@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail
+from planverk.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    ConfigOption,
+    echo,
+    handled,
+    plan_dir,
+)
 from planverk.core.findings import Level
-from planverk.lint.validate import validate
-from planverk.loading.planset import PlanSetNotFound, find_plan_dir, load_plan_dir
 from planverk.planning import rollover
 from planverk.report import text as text_report
 
@@ -34,10 +38,7 @@ def command(
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Skriv inget; visa vad som skulle föras över.")
     ] = False,
-    config: Annotated[
-        Path | None,
-        typer.Option("--config", "-c", help="Projektfilen (plans/planverk.yaml) att utgå från."),
-    ] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Skapa nästa års aktivitetsplan och handlingsplaner ur årets.
 
@@ -47,39 +48,34 @@ def command(
 
     Kommentarer står kvar. Levande handlingsplaner kopieras inte.
 
-    En befintlig fil skrivs aldrig över.
+    En befintlig fil skrivs aldrig över, och alla nya planer skrivs eller ingen: en plan som
+    inte går att läsa stoppar kommandot innan något skrivs.
 
     Slutstatus: 0 klart, 1 de nya planerna har fel, 2 inget skrevs.
     """
     source_year = from_year if from_year is not None else year - 1
-    try:
-        plan_dir = find_plan_dir(config or Path.cwd())
-    except PlanSetNotFound as err:
-        fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
-    planset = load_plan_dir(plan_dir)
-    try:
-        result = rollover.plan(planset, year, source_year, dt.date.today())
-        if not dry_run:
-            rollover.write(result)
-    except rollover.RolloverError as err:
-        fail(str(err), err.hint)
-    except OSError as err:
-        fail(f"kan inte skriva den nya planen: {err.strerror or err}")
-    typer.echo(describe(result, dry_run))
-    if dry_run:
+    with handled():
+        try:
+            outcome = rollover.roll(
+                plan_dir(config), year, source_year, dt.date.today(), dry_run=dry_run
+            )
+        except rollover.SourcesHaveErrors as err:  # the findings, then the refusal
+            sources = {doc.display: doc.text for doc in err.planset.documents}
+            echo(text_report.styled(err.findings, sources, len(err.planset.documents)))
+            raise
+    typer.echo(describe(outcome.rollover, dry_run))
+    if outcome.checked is None:
         return
-    check = validate(plan_dir=plan_dir)
-    new_files = {copy.target_display for copy in result.copies}
-    findings = [f for f in check.findings if f.file in new_files]
-    if not findings:
+    new_files = {copy.target_display for copy in outcome.rollover.copies}
+    if not outcome.findings:
         typer.echo(
             "De nya planerna validerar utan anmärkningar "
             f"({len(new_files)} {'fil' if len(new_files) == 1 else 'filer'})."
         )
         raise typer.Exit(EXIT_OK)
-    sources = {doc.display: doc.text for doc in check.planset.documents}
-    echo(text_report.styled(findings, sources, len(new_files)))
-    errors = any(f.level >= Level.ERROR for f in findings)
+    sources = {doc.display: doc.text for doc in outcome.checked.planset.documents}
+    echo(text_report.styled(outcome.findings, sources, len(new_files)))
+    errors = any(f.level >= Level.ERROR for f in outcome.findings)
     raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
 
 

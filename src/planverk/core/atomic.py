@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -39,17 +40,24 @@ def write_atomic(path: Path, data: bytes) -> None:
             os.close(dir_fd)
 
 
-def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
+def write_all(files: Sequence[tuple[Path, bytes]], *, new_only: bool = False) -> None:
     """Write several files as one change: every file is written, or none is changed.
 
     Each file's new bytes go to a temporary file beside it first (where a full disk, a
     missing permission or a read-only folder shows up); only when all are written are they
     renamed into place. Should a rename fail half-way, the files already replaced get their
     old bytes back (new files are removed), so the folder is as it was.
+
+    With ``new_only`` no existing file is ever replaced: a path that exists (or appears
+    meanwhile) raises FileExistsError and nothing is written. The temporary file is then
+    linked into place, which fails rather than replaces (where links work; elsewhere the
+    path is checked just before the rename).
     """
     staged: list[tuple[Path, str, bytes | None]] = []  # path, temporary, old bytes (None: new)
     try:
         for path, data in files:
+            if new_only and (path.exists() or path.is_symlink()):
+                raise FileExistsError(errno.EEXIST, "finns redan", str(path))
             path.parent.mkdir(parents=True, exist_ok=True)
             old = path.read_bytes() if path.exists() else None
             temporary = _stage(path, data)
@@ -62,7 +70,10 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
     done: list[tuple[Path, bytes | None]] = []
     try:
         for path, temporary, old in staged:
-            os.replace(temporary, path)
+            if new_only:
+                _place_new(temporary, path)
+            else:
+                os.replace(temporary, path)
             done.append((path, old))
     except BaseException:
         for path, old in reversed(done):
@@ -75,6 +86,20 @@ def write_all(files: Sequence[tuple[Path, bytes]]) -> None:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
         raise
+
+
+def _place_new(temporary: str, path: Path) -> None:
+    """Move ``temporary`` to ``path`` only if nothing is there (FileExistsError otherwise)."""
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        raise
+    except OSError:  # no hard links here (some network and FAT file systems)
+        if path.exists() or path.is_symlink():
+            raise FileExistsError(errno.EEXIST, "finns redan", str(path)) from None
+        os.replace(temporary, path)
+        return
+    os.unlink(temporary)
 
 
 def _stage(path: Path, data: bytes) -> str:

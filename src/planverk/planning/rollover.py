@@ -19,22 +19,26 @@ What carries over and what is left, decided here:
 
 Files are found where the old ones are, the year replaced in the path
 (``handlingsplaner/2025/x.yaml`` -> ``handlingsplaner/2026/x.yaml``). Nothing is written
-when a target file, the new year's AP or a handlingsplan id already exists.
+when a target file, the new year's AP or a handlingsplan id already exists, or while a
+plan file does not load (it may be one of the sources: its year cannot be known): the
+findings name it. Every new plan is worked out before anything is written, and then all
+are written or none.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from planverk.core.atomic import write_atomic
+from planverk.core.atomic import write_all
 from planverk.core.errors import UserError
+from planverk.core.findings import Finding, Level
+from planverk.core.oserrors import write_error
 from planverk.edit import roundtrip as yamledit
-from planverk.loading.planset import Loaded, PlanSet, display_path
+from planverk.lint.validate import Result, validate
+from planverk.loading.planset import Loaded, PlanSet, display_path, load_plan_dir
 from planverk.loading.yamlfile import parse
 from planverk.model import Action, Aktivitetsplan, Handlingsplan, walk
 from planverk.model.common import Status
@@ -48,6 +52,22 @@ SCHEMA_LINE = "# yaml-language-server:"
 
 class RolloverError(UserError):
     """The new year's plans cannot be made as asked (a usage error)."""
+
+
+class SourcesHaveErrors(RolloverError):
+    """Plan files that do not load block the rollover; ``findings`` say where and why."""
+
+    def __init__(self, planset: PlanSet, findings: list[Finding]) -> None:
+        first = findings[0]
+        files = sorted({f.file for f in findings})
+        where = f"{first.file}:{first.span.line}:{first.span.column}"
+        super().__init__(
+            f"{', '.join(files)} går inte att läsa, så inget skrevs "
+            f"({where}: {first.code} {first.message})",
+            "Rätta filen och kör kommandot igen; planverk new skriver alla nya planer eller ingen.",
+        )
+        self.planset = planset
+        self.findings = findings
 
 
 @dataclass(slots=True)
@@ -81,8 +101,35 @@ class Rollover:
     not_copied: list[str] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Outcome:
+    """A rollover done (or, dry, worked out) and what validation says of the new plans."""
+
+    rollover: Rollover
+    checked: Result | None = None  # None for a dry run
+    findings: list[Finding] = field(default_factory=list)  # in the new files
+
+
+def roll(
+    plan_dir: Path, to_year: int, from_year: int, today: dt.date, *, dry_run: bool = False
+) -> Outcome:
+    """`planverk new` as a library call: load, work out every new plan, write all or none,
+    validate. Raises SourcesHaveErrors (nothing written) or another RolloverError."""
+    planset = load_plan_dir(plan_dir)
+    result = plan(planset, to_year, from_year, today)
+    if dry_run:
+        return Outcome(result)
+    write(result)
+    checked = validate(plan_dir=plan_dir)
+    new_files = {copy.target_display for copy in result.copies}
+    return Outcome(result, checked, [f for f in checked.findings if f.file in new_files])
+
+
 def plan(planset: PlanSet, to_year: int, from_year: int, today: dt.date) -> Rollover:
     """Work out the new plans (texts included) without writing anything."""
+    broken = [f for f in planset.findings if f.level >= Level.ERROR]
+    if broken:
+        raise SourcesHaveErrors(planset, broken)
     if to_year == from_year:
         raise RolloverError(
             "det nya året är samma som det gamla", "Ange t.ex. `new 2026 --from 2025`."
@@ -118,19 +165,19 @@ def plan(planset: PlanSet, to_year: int, from_year: int, today: dt.date) -> Roll
 
 
 def write(rollover: Rollover) -> None:
-    """Write every new plan atomically; on failure, remove the ones already written."""
-    written: list[Path] = []
+    """Write every new plan, all or none, never over an existing file."""
+    files = [(copy.target, copy.text.encode("utf-8")) for copy in rollover.copies]
     try:
-        for copy in rollover.copies:
-            if copy.target.exists():
-                raise RolloverError(f"{copy.target_display} finns redan")
-            write_atomic(copy.target, copy.text.encode("utf-8"))
-            written.append(copy.target)
-    except BaseException:
-        for path in written:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-        raise
+        write_all(files, new_only=True)
+    except FileExistsError as err:
+        shown = display_path(Path(err.filename)) if err.filename else "en ny plan"
+        raise RolloverError(
+            f"{shown} finns redan; inget skrevs",
+            "planverk new skriver aldrig över en fil. Ta bort eller byt namn på filen om "
+            "planen ska göras om.",
+        ) from None
+    except OSError as err:
+        raise write_error(err.filename or rollover.copies[0].target_display, err) from None
 
 
 # --- the aktivitetsplan -------------------------------------------------------------------
