@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail
-from planverk.core.atomic import write_atomic
-from planverk.lint.validate import validate
+from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail, handled
 from planverk.planning import scaffold
+from planverk.publish.repository import create_repository
 from planverk.report import text as text_report
 
 NAME = "init"
@@ -38,55 +35,84 @@ def command(
             show_default=False,
         ),
     ] = None,
+    regions: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--region",
+            metavar="ID=NAMN",
+            help="En region i sjukvårdsregionen, t.ex. --region kalmar='Region Kalmar län' "
+            "(en gång per region; standard: platshållare).",
+            show_default=False,
+        ),
+    ] = None,
     repository: Annotated[
         str | None,
         typer.Option(
             "--planverk-repo",
-            help="planverks git-förråd för pre-commit-kroken (standard: en lokal krok som kör "
-            "det installerade planverk).",
+            help="Regionens kopia av planverks git-förråd, som CI installerar planverk från "
+            "och pre-commit-kroken använder (standard: en platshållare i CI och en lokal krok).",
+            show_default=False,
+        ),
+    ] = None,
+    revision: Annotated[
+        str | None,
+        typer.Option(
+            "--planverk-rev",
+            help="Incheckningen (eller taggen) i det förrådet som CI och pre-commit använder "
+            "(standard: en platshållare).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
     """Skapa ett nytt planförråd med projektfil, verksamhetsplan och aktivitetsplan.
 
-    Dessutom JSON-scheman, GitLab CI, GitHub Actions, pre-commit och README.
+    Dessutom JSON-scheman, GitLab CI, GitHub Actions, pre-commit och README; mappen blir
+    ett git-förråd (git init) när git finns. Det bara regionen vet (namn, regioner, var
+    regionens kopia av planverk finns) ges som flaggor eller blir platshållare.
 
-    Mappen måste vara ny eller tom.
+    Mappen måste vara ny eller tom, och inte ligga i en planmapp.
 
     Slutstatus: 0 klart, 1 de nya planerna har fel, 2 mappen är inte tom eller fel i anrop.
     """
-    if not scaffold.valid_id(region_id):
-        fail(f"--id {region_id!r} är inget giltigt id", "Använd gemener, siffror och bindestreck.")
-    if not name.strip():
-        fail("--namn är tomt", "Ange sjukvårdsregionens namn, t.ex. --namn 'Sjukvårdsregion Norr'.")
-    if folder.exists() and not folder.is_dir():
-        fail(f"{folder} finns redan och är ingen mapp")
-    if folder.is_dir() and any(folder.iterdir()):
-        fail(
-            f"{folder} är inte tom",
-            "planverk init skriver bara i en ny eller tom mapp, så att inget skrivs över.",
-        )
-    options = scaffold.Options(name, region_id, year or dt.date.today().year, repository)
-    written: list[Path] = []
-    try:
-        for relative, text in scaffold.files(options).items():
-            path = folder / relative
-            write_atomic(path, text.encode("utf-8"))
-            written.append(path)
-    except OSError as err:
-        for path in written:
-            with contextlib.suppress(OSError):
-                os.unlink(path)
-        fail(f"kan inte skriva i {folder}: {err.strerror or err}")
-    for path in written:
+    options = scaffold.Options(
+        name,
+        region_id,
+        year or dt.date.today().year,
+        repository,
+        revision,
+        tuple(_region(item) for item in regions or []),
+    )
+    with handled():
+        created = create_repository(folder, options)
+    for path in created.paths:
         typer.echo(f"skrev {path}")
-    result = validate(plan_dir=(folder / "plans").resolve())
+    if created.git:
+        typer.echo(f"{folder} är ett nytt git-förråd (git init); checka in filerna med git commit.")
+    else:
+        typer.echo(
+            f"git finns inte: kör `git init` i {folder} när git är installerat "
+            "(pre-commit och `planverk diff --since` behöver ett git-förråd).",
+            err=True,
+        )
+    result = created.checked
     if result.findings:
         sources = {doc.display: doc.text for doc in result.planset.documents}
         echo(text_report.styled(result.findings, sources, result.files))
-        raise typer.Exit(EXIT_FINDINGS if result.fails() else EXIT_OK)
+        if result.fails():
+            raise typer.Exit(EXIT_FINDINGS)
+        typer.echo(
+            f"Byt platshållarna (TODO:) i {folder / 'plans'} mot er sjukvårdsregions egna "
+            "texter och kör `planverk validate`."
+        )
+        raise typer.Exit(EXIT_OK)
     typer.echo(
         f"Klart: {result.files} planfiler validerar. Byt exemplen i {folder / 'plans'} "
         "mot er sjukvårdsregions egna och kör `planverk validate`."
     )
+
+
+def _region(item: str) -> tuple[str, str]:
+    region_id, equals, region_name = item.partition("=")
+    if not equals:
+        fail(f"--region {item!r}: ange id=namn", "T.ex. --region kalmar='Region Kalmar län'.")
+    return region_id.strip(), region_name.strip()

@@ -1,8 +1,14 @@
 """`planverk init`: a new plan repository for a sjukvårdsregion.
 
-Every file is text made here (so the plan files can carry explanatory comments); the plan
-files validate as written: the example values are real names (Sjukvårdsregion Sydöstra's
-regions), not placeholders, so PV305 stays quiet until the region replaces them.
+Every file is text made here (so the plan files can carry explanatory comments). What only
+the region knows (its name, its member regions, where its copy of planverk lives) is given
+as options or left as a clearly marked placeholder: a ``TODO:`` text, which `validate`
+reports (PV305) until it is replaced, or ``<...>`` in an install line, which fails loudly
+until it is filled in. Never another sjukvårdsregion's names.
+
+planverk is not on a public package index: CI installs it from the region's copy of
+planverk's git repository, pinned to one commit (``pip install "planverk @
+git+<url>@<commit>"``), so every run uses the version that was tried.
 """
 
 from __future__ import annotations
@@ -11,17 +17,20 @@ import json
 import re
 from dataclasses import dataclass
 
-from planverk import __version__
 from planverk.model.common import ID_PATTERN
 from planverk.model.jsonschema import schemas
 
-DEFAULT_NAME = "Sjukvårdsregion Sydöstra"
-DEFAULT_ID = "sydöstra"
-EXAMPLE_REGIONS = (
-    ("jönköping", "Region Jönköpings län"),
-    ("kalmar", "Region Kalmar län"),
-    ("östergötland", "Region Östergötland"),
+PLACEHOLDER = "TODO:"  # what PV305 reports until the region writes its own text
+DEFAULT_NAME = f"{PLACEHOLDER} sjukvårdsregionens namn"
+DEFAULT_ID = "sjukvårdsregion"
+PLACEHOLDER_REGIONS = (
+    ("region-1", f"{PLACEHOLDER} den första regionens namn"),
+    ("region-2", f"{PLACEHOLDER} den andra regionens namn"),
 )
+# Where the region keeps its copy of planverk, and the commit CI installs: placeholders that
+# make pip and pre-commit fail with the placeholder in the message until they are filled in.
+REPOSITORY_PLACEHOLDER = "https://<git-server>/<sökväg>/planverk.git"
+REVISION_PLACEHOLDER = "<incheckning>"
 VP_YEARS = 4
 
 
@@ -30,7 +39,15 @@ class Options:
     name: str = DEFAULT_NAME
     region_id: str = DEFAULT_ID
     year: int = 2026
-    repository: str | None = None  # planverk's git repository, for a remote pre-commit hook
+    repository: str | None = None  # the region's copy of planverk's git repository
+    revision: str | None = None  # the commit (or tag) of it that CI and pre-commit use
+    regions: tuple[tuple[str, str], ...] = ()  # (id, name) of each member region
+
+    @property
+    def package(self) -> str:
+        """What `pip install` is given: planverk from the repository at the revision."""
+        repository = self.repository or REPOSITORY_PLACEHOLDER
+        return f"planverk @ git+{repository}@{self.revision or REVISION_PLACEHOLDER}"
 
 
 def valid_id(text: str) -> bool:
@@ -45,9 +62,9 @@ def files(options: Options) -> dict[str, str]:
         "plans/planverk.yaml": _project(options),
         f"plans/verksamhetsplan-{year}-{year + VP_YEARS - 1}.yaml": _vp(vp_id, year),
         f"plans/aktivitetsplan-{year}.yaml": _ap(vp_id, year),
-        ".gitlab-ci.yml": _gitlab(),
-        ".github/workflows/planverk.yml": _github(),
-        ".pre-commit-config.yaml": _pre_commit(options.repository),
+        ".gitlab-ci.yml": _gitlab(options),
+        ".github/workflows/planverk.yml": _github(options),
+        ".pre-commit-config.yaml": _pre_commit(options),
         "README.md": _readme(options, vp_id),
         ".gitignore": ".venv/\n__pycache__/\n",
     }
@@ -62,20 +79,28 @@ def _scalar(text: str) -> str:
 
 
 def _project(options: Options) -> str:
+    given = options.regions or PLACEHOLDER_REGIONS
     regions = "".join(
-        f"  - id: {region_id}\n    namn: {name}\n" for region_id, name in EXAMPLE_REGIONS
+        f"  - id: {region_id}\n    namn: {_scalar(name)}\n" for region_id, name in given
+    )
+    marked = (
+        ""
+        if options.regions
+        else "# PLATSHÅLLARE: byt mot regionerna i er sjukvårdsregion, en post per region\n"
+        "# (eller ange dem när förrådet skapas: `planverk init --region id=Namn ...`).\n"
     )
     return f"""\
 # yaml-language-server: $schema=../schemas/projekt.schema.json
 # Projektfil för sjukvårdsregionen: regionerna, de organ som beslutar eller äger arbete i
-# planerna, ordlistan och uppföljningsperioderna. Skapad med `planverk init`; regionerna,
-# organen och ordlistan nedan är exempel – byt dem mot er sjukvårdsregions egna.
+# planerna, ordlistan och uppföljningsperioderna. Skapad med `planverk init`; organen och
+# ordlistan nedan är exempel, och texter som börjar med TODO: är platshållare som
+# `planverk validate` påminner om (PV305) tills de är utbytta mot er sjukvårdsregions egna.
 typ: projekt
 id: {options.region_id}
 namn: {_scalar(options.name)}
 
 # Regionerna som samverkar i sjukvårdsregionen.
-regioner:
+{marked}regioner:
 {regions}
 # Organ och grupper som beslutar planerna eller får uppdrag i dem. Planerna hänvisar till
 # organen med deras id (ägare, ansvar, uppdrag till, beslutad av).
@@ -154,17 +179,36 @@ fokusområden: []
 """
 
 
-def _gitlab() -> str:
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _install_note(options: Options, prefix: str) -> str:
+    """The comment above an install line: where planverk comes from, and what to fill in."""
+    lines = [
+        "planverk installeras från regionens kopia av planverks git-förråd, låst till en",
+        "incheckning, så att varje körning använder den version som har provats.",
+    ]
+    if options.repository is None or options.revision is None:
+        lines += [
+            "PLATSHÅLLARE: byt <git-server>/<sökväg> och <incheckning> mot förrådets adress",
+            "och incheckningens id (`git rev-parse HEAD` i förrådet), eller skapa filen med",
+            "`planverk init --planverk-repo URL --planverk-rev INCHECKNING`.",
+        ]
+    return "".join(f"{prefix}# {line}\n" for line in lines)
+
+
+def _gitlab(options: Options) -> str:
     return f"""\
 # Kontrollerar planerna i varje merge request och på huvudgrenen. Fynden visas i merge
 # requestens kodkvalitetsrapport (Code Quality) och i jobbets logg; jobbet fallerar vid fel.
 planverk:
   image: python:3.12
   stage: test
+  variables:
+{_install_note(options, "    ")}    PLANVERK_PAKET: {_quoted(options.package)}
   script:
-    # PLANVERK_PAKET (en CI/CD-variabel) anger varifrån planverk installeras, t.ex.
-    # regionens eget paketindex eller en git-adress; utan den används standardindexet.
-    - pip install --quiet "${{PLANVERK_PAKET:-planverk=={__version__}}}"
+    - pip install --quiet "$PLANVERK_PAKET"
     - planverk validate --format gitlab > gl-code-quality-report.json || (planverk validate; exit 1)
   artifacts:
     when: always
@@ -173,7 +217,7 @@ planverk:
 """
 
 
-def _github() -> str:
+def _github(options: Options) -> str:
     return f"""\
 # Kontrollerar planerna vid varje push och pull request; fynden visas som anteckningar
 # (annotations) på raderna i planfilerna.
@@ -181,6 +225,8 @@ name: planverk
 on:
   push:
   pull_request:
+env:
+{_install_note(options, "  ")}  PLANVERK_PAKET: {_quoted(options.package)}
 jobs:
   validate:
     runs-on: ubuntu-latest
@@ -189,19 +235,17 @@ jobs:
       - uses: actions/setup-python@v5
         with:
           python-version: "3.12"
-      # PLANVERK_PAKET (en variabel i förrådets inställningar) anger varifrån planverk
-      # installeras, t.ex. regionens eget paketindex eller en git-adress.
-      - run: pip install --quiet "${{{{ vars.PLANVERK_PAKET || 'planverk=={__version__}' }}}}"
+      - run: pip install --quiet "$PLANVERK_PAKET"
       - run: planverk validate --format github
 """
 
 
-def _pre_commit(repository: str | None) -> str:
-    if repository is None:
+def _pre_commit(options: Options) -> str:
+    if options.repository is None:
         # A local hook runs the planverk that is installed, wherever it came from.
         return """\
 # Kontrollerar planfilerna före varje commit: `pip install pre-commit && pre-commit install`.
-# Kroken kör det planverk som är installerat i miljön.
+# Kroken kör det planverk som är installerat i miljön (se README.md).
 repos:
   - repo: local
     hooks:
@@ -213,11 +257,15 @@ repos:
         pass_filenames: true
         require_serial: true
 """
+    revision = json.dumps(options.revision or REVISION_PLACEHOLDER, ensure_ascii=False)
+    if options.revision is None:
+        revision += "  # PLATSHÅLLARE: incheckningens id (`git rev-parse HEAD` i förrådet)"
     return f"""\
 # Kontrollerar planfilerna före varje commit: `pip install pre-commit && pre-commit install`.
+# pre-commit installerar planverk från förrådet, vid incheckningen under rev:.
 repos:
-  - repo: {repository}
-    rev: v{__version__}
+  - repo: {options.repository}
+    rev: {revision}
     hooks:
       - id: planverk-validate
 """
@@ -242,13 +290,17 @@ jämför dem mellan versioner och skriver ut dem som Word-dokument.
 | `plans/handlingsplaner/` | handlingsplanerna (en mapp per år, och `levande/` för levande planer) |
 | `schemas/` | JSON-scheman för editorn (rättstavning av nycklar, förslag på värden) |
 
-Projektfilens regioner, organ och ordlista är exempel: byt dem mot er sjukvårdsregions
-egna innan planerna skrivs.
+Projektfilens organ och ordlista är exempel, och texter som börjar med `TODO:` är
+platshållare: byt dem mot er sjukvårdsregions egna innan planerna skrivs
+(`planverk validate` visar var de står).
 
 ## Kom i gång
 
+planverk installeras från regionens kopia av planverks git-förråd, vid en bestämd
+incheckning (samma som i `.gitlab-ci.yml` och `.github/workflows/planverk.yml`):
+
 ```sh
-pip install planverk
+pip install "{options.package}"
 planverk validate                     # kontrollera planerna
 planverk new {year + 1}                      # nästa års aktivitetsplan och handlingsplaner ur årets
 planverk status                       # var årets planer står: status per fokusområde och ägare

@@ -2,7 +2,8 @@
 
 En förkortning i en plans text (två eller fler versaler, till exempel NSPL eller LOV) som
 varken finns i projektfilens ``ordlista:`` eller är ett organs ``förkortning``. Nämnden och
-allmänheten läser dokumenten, så varje förkortning måste gå att förklara.
+allmänheten läser dokumenten, så varje förkortning måste gå att förklara. Platshållarnas
+TODO, FIXME och XXX är inga förkortningar (PV305 rapporterar dem).
 
 FAIL plans/aktivitetsplan-2025.yaml 4:42:
     typ: aktivitetsplan
@@ -28,6 +29,7 @@ from planverk.rules.base import Context, Scope, rule
 # matches as (?<![\w-])[A-ZÅÄÖ]{2,}(?:-[A-ZÅÄÖ]{2,})?(?![\w]) in a fifth of the time.
 _ABBREVIATION = re.compile(r"[A-ZÅÄÖ](?<![\w-].)[A-ZÅÄÖ]+(?:-[A-ZÅÄÖ]{2,})?(?![\w])")
 _ROMAN = re.compile(r"^[IVXLC]+$")
+_PLACEHOLDERS = frozenset({"TODO", "FIXME", "XXX", "TBD"})  # PV305's, not abbreviations
 _TWO_CAPITALS = re.compile(r"[A-ZÅÄÖ][A-ZÅÄÖ]")  # what every abbreviation starts with
 
 
@@ -48,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             for match in _ABBREVIATION.finditer(text):
                 word = match.group()
-                if word in known or _ROMAN.match(word):
+                if word in known or word in _PLACEHOLDERS or _ROMAN.match(word):
                     continue
                 finding = ctx.finding(
                     doc,
@@ -72,7 +74,8 @@ def _may_hold_unknown(text: str, known: set[str]) -> bool:
     if "\\" in text:
         return True
     return any(
-        word not in known and not _ROMAN.match(word) for word in set(_ABBREVIATION.findall(text))
+        word not in known and word not in _PLACEHOLDERS and not _ROMAN.match(word)
+        for word in set(_ABBREVIATION.findall(text))
     )
 
 
