@@ -151,6 +151,27 @@ CASES: tuple[Case, ...] = (
         says=("hittar ingen planmapp",),
         base=False,
     ),
+    Case(
+        "suppression-in-text",  # a plan text that holds a suppression silences nothing
+        (("PV102", HP, 9, 16),),
+        says=("aktiviteten 'finns-inte' finns inte i Aktivitetsplan 2025",),
+    ),
+    Case(
+        "unused-suppression",  # as ruff's RUF100: a suppression that silences nothing
+        (("PV015", HP, 1, 1), ("PV015", HP, 9, 39), ("PV015", HP, 11, 5)),
+        exit_code=0,  # a warning
+        says=(
+            "tystnaden `# planverk: ignore-file[PV203]` tystar inget (PV203)",
+            "tystnaden `# planverk: ignore[PV304, PV99]` tystar inget här (PV99)",
+            "PV99 är ingen regel. Menade du 'PV309'?",
+            "tystnaden `# planverk: ignore` tystar inget\n",
+        ),
+    ),
+    Case(
+        "control-character-in-key",  # ESC and BEL written as YAML escapes in a key
+        (("PV010", HP, 10, 5),),
+        says=("okänd nyckel 'status\u241b[2J\u2407'", "Menade du 'status'?"),
+    ),
 )
 
 # Made by the tests below, not stored: name -> test that makes it.
@@ -162,6 +183,13 @@ GENERATED = {
     "over-64-mb": "test_a_file_over_64_mb_is_refused_with_a_finding",
     "special-files": "test_links_pipes_devices_and_folders_in_plans_never_hang",
     "unreadable-file": "test_an_unreadable_file_is_a_finding",
+    # Cases of other commands and other layers, in the module named before "::".
+    "link-out-of-the-plan-folder": (
+        "test_hostile_reads.py::test_validate_never_reads_a_link_out_of_the_plan_folder"
+    ),
+    "control-characters-in-every-format": (
+        "test_hostile_reads.py::test_no_report_format_passes_control_characters_raw"
+    ),
 }
 
 
@@ -237,6 +265,11 @@ def test_every_corpus_folder_has_a_case_and_every_case_a_folder() -> None:
     folders = {p.name for p in CORPUS.iterdir() if p.is_dir()}
     assert folders == {case.name for case in CASES}
     assert not folders & set(GENERATED)
+    here = Path(__file__).resolve().parent
+    for test in GENERATED.values():
+        module, _, name = test.rpartition("::")
+        source = (here / (module or Path(__file__).name)).read_text(encoding="utf-8")
+        assert f"def {name}(" in source, test
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])

@@ -4,6 +4,9 @@ silence a rule."""
 
 from __future__ import annotations
 
+import json
+import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +50,55 @@ def test_a_link_to_a_plan_inside_the_plan_folder_is_read(minimal: Path) -> None:
     run = cli("validate")
     assert "PV014" not in run.stdout
     assert "PV008" in run.stdout  # the same plan twice, by its link and by its file
+
+
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def test_no_report_format_passes_control_characters_raw(minimal: Path) -> None:
+    """ESC, BEL and C1 controls from a plan (a key, a value, a file name) never reach a
+    report raw: the text and GitHub formats show them as visible symbols, JSON and GitLab
+    escape them (the data stays exact)."""
+    hp = minimal / "plans" / "handlingsplaner" / "ledningsgruppen-2025.yaml"
+    hp.write_text(
+        hp.read_text(encoding="utf-8") + '    "sta\\e]0;titel\\atus": grön\n    "x\\x9b\\x7f": 1\n',
+        encoding="utf-8",
+    )
+    odd = minimal / "plans" / "handlingsplaner" / "fil\x1b[2Jnamn.yaml"
+    odd.write_text("typ: handlingsplan\nid: udda\n", encoding="utf-8")
+    for fmt in ("text", "json", "github", "gitlab"):
+        done = subprocess.run(
+            [sys.executable, "-m", "planverk", "validate", "--format", fmt],
+            cwd=minimal,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        assert done.returncode == 1, done.stdout + done.stderr
+        assert not CONTROL.search(done.stdout), (fmt, CONTROL.findall(done.stdout))
+        if fmt in ("json", "gitlab"):
+            messages = " ".join(_strings(json.loads(done.stdout)))
+            assert "sta\x1b]0;titel\x07tus" in messages  # exact data after decoding
+            assert "x\x9b\x7f" in messages
+            assert "fil\x1b[2Jnamn.yaml" in messages
+        else:
+            assert "sta\u241b]0;titel\u2407tus" in done.stdout
+            assert "fil\u241b[2Jnamn.yaml" in done.stdout
+    from planverk.lint.validate import validate
+    from planverk.report import FORMATS
+
+    result = validate(plan_dir=minimal / "plans")
+    sources = {doc.display: doc.text for doc in result.planset.documents}
+    for fmt in FORMATS:  # the library's reporters, not only the command line
+        assert not CONTROL.search(FORMATS[fmt](result.findings, sources, result.files)), fmt
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for value in data.values() for s in _strings(value)]
+    if isinstance(data, list):
+        return [s for value in data for s in _strings(value)]
+    return []

@@ -121,19 +121,11 @@ _STYLES = {
 }
 
 
-# Control characters a plan file may hold (pasted from Excel, or an escape sequence) shown
-# as visible symbols, one character for one so the carets under a source line stay put:
-# U+240B for a vertical tab, U+241B for ESC, U+FFFD for C1 controls. Tab and newline stay.
-_VISIBLE = {
-    **{code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)},
-    0x7F: 0x2421,
-    **{code: 0xFFFD for code in range(0x80, 0xA0)},
-}
-
-
 def printable(text: str) -> str:
     """``text`` with control characters made visible, so a plan can never drive the terminal."""
-    return text.translate(_VISIBLE)
+    from planverk.core.chars import visible
+
+    return visible(text)
 
 
 def echo(text: str | Sequence[tuple[str, str | None]]) -> None:

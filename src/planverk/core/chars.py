@@ -14,3 +14,30 @@ UNWRITABLE = re.compile(f"{CONTROL.pattern}|[\\ud800-\\udfff]")
 def writable(text: str) -> str:
     """``text`` without the characters a .docx cannot hold."""
     return UNWRITABLE.sub("", text)
+
+
+# Control characters shown as visible symbols, one character for one so the carets under a
+# source line stay put: U+2400 + code for C0 (U+240B for a vertical tab, U+241B for ESC),
+# U+2421 for DEL, U+FFFD for C1 controls. Tab and newline stay.
+_VISIBLE = {
+    **{code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+
+
+def visible(text: str) -> str:
+    """``text`` with control characters made visible, so a plan can never drive a terminal
+    or a log viewer (an escape sequence, a bell, a carriage return that overwrites)."""
+    return text.translate(_VISIBLE)
+
+
+# What JSON leaves raw but a reader may obey: DEL, C1 controls, the line and paragraph
+# separators (line ends to JavaScript) and the bidirectional controls (they reorder text).
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_escaped(text: str) -> str:
+    """JSON text with those characters written as ``\\uXXXX`` escapes: the same data, no
+    raw control character (``json.dumps`` escapes the C0 controls itself)."""
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

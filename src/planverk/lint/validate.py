@@ -16,6 +16,9 @@ if TYPE_CHECKING:
     from planverk.render import Rendered
 from planverk.loading.planset import PlanSet, display_path, find_plan_dir, load_plan_dir
 from planverk.rules import RULES, Context
+from planverk.rules.pv015_unused_suppression import RULE as UNUSED_RULE
+
+UNUSED = UNUSED_RULE.code
 
 
 @dataclass(slots=True)
@@ -60,8 +63,13 @@ def check(
         if rule.check is None or level is None:
             continue
         findings.extend(_with_level(f, level) for f in rule.check(Context(planset, rule)))
-    suppressions = {doc.display: scan(doc.text) for doc in planset.documents}
+    suppressions = {doc.display: scan(doc) for doc in planset.documents}
     findings = [f for f in findings if not suppressions.get(f.file, _NONE).silences(f)]
+    unused_level = config.levels.get(UNUSED)
+    if unused_level is not None:
+        for display, found in suppressions.items():
+            reports = found.silence_reports(found.unused(display, config.levels))
+            findings.extend(_with_level(f, unused_level) for f in reports)
     if paths:
         wanted = {display_path(p.resolve()) for p in paths if p.is_file()}
         folders = [p.resolve() for p in paths if p.is_dir()]

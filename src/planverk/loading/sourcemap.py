@@ -121,6 +121,27 @@ class SourceMap:
                 node = node[seg]
         return Span(*pos)
 
+    def scalar_spans(self) -> Iterator[tuple[int, int]]:
+        """Start and end offset of every scalar: each key, each value and list item that is
+        not a mapping or a list (the whole document when it is one scalar)."""
+        if not isinstance(self.data, dict | list):
+            if self.data is not None:
+                yield self.span
+            return
+        offsets = self.offsets
+        for container, base in _walk(self.data, HEADER):
+            if isinstance(container, dict):
+                for index, value in enumerate(container.values()):
+                    at = base + index * MAPPING_ENTRY
+                    yield offsets[at], offsets[at + 1]
+                    if not isinstance(value, dict | list):
+                        yield offsets[at + 2], offsets[at + 3]
+            else:
+                for index, item in enumerate(container):
+                    if not isinstance(item, dict | list):
+                        at = base + index * SEQUENCE_ENTRY
+                        yield offsets[at], offsets[at + 1]
+
     def _base(self, node: Any) -> int | None:
         found = self._indexed().get(id(node))
         return None if found is None or found[1] is not node else found[0]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planverk.core.chars import visible
 from planverk.core.findings import Finding, Level
 
 _COMMAND = {Level.ERROR: "error", Level.WARNING: "warning", Level.INFO: "notice"}
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    # Control characters from a plan (a key with ESC or BEL in it) are made visible: the
+    # runner's log would otherwise obey them.
+    return visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _property(text: str) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Sequence
 
+from planverk.core.chars import json_escaped
 from planverk.core.findings import Finding, Level
 
 _SEVERITY = {Level.ERROR: "major", Level.WARNING: "minor", Level.INFO: "info"}
@@ -28,4 +29,4 @@ def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
                 "location": {"path": f.file, "lines": {"begin": f.span.line}},
             }
         )
-    return json.dumps(issues, ensure_ascii=False, indent=2)
+    return json_escaped(json.dumps(issues, ensure_ascii=False, indent=2))

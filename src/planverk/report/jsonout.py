@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
+from planverk.core.chars import json_escaped
 from planverk.core.findings import Finding
 
 
@@ -31,4 +32,4 @@ def as_dict(finding: Finding) -> dict[str, object]:
 
 def render(findings: Sequence[Finding], sources: dict[str, str], files: int) -> str:
     payload = {"files": files, "findings": [as_dict(f) for f in findings]}
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return json_escaped(json.dumps(payload, ensure_ascii=False, indent=2))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from planverk.core.chars import visible
 from planverk.core.findings import Finding, Level
 
 _PLURAL = {
@@ -59,7 +60,7 @@ def styled(findings: Sequence[Finding], sources: dict[str, str], files: int) -> 
             add((f" {finding.hint}\n", None))
         add(("\n", None))
     add((summary(findings, files), None))
-    return out
+    return [(visible(text), style) for text, style in out]  # no plan drives a terminal
 
 
 def source_lines_of(text: str) -> list[str]:
