@@ -102,3 +102,20 @@ def _strings(data: object) -> list[str]:
     if isinstance(data, list):
         return [s for value in data for s in _strings(value)]
     return []
+
+
+def test_positions_in_a_large_mapping_are_exact() -> None:
+    """A mapping larger than the scan limit is indexed (linear loading, bench/many_keys.py);
+    the positions stay those of a scan."""
+    from planverk.loading.yamlfile import parse
+
+    text = "".join(f"nyckel-{i}: värde {i}\n" for i in range(100)) + "nyckel-3: igen\n"
+    doc = parse(text, "stor.yaml")
+    for i in (0, 17, 99):
+        span = doc.source_map.locate(doc.data, (f"nyckel-{i}",), key=True)
+        assert (span.line, span.column, span.end_column) == (i + 1, 1, len(f"nyckel-{i}") + 1)
+        value = doc.source_map.locate(doc.data, (f"nyckel-{i}",))
+        assert (value.line, value.column) == (i + 1, len(f"nyckel-{i}: ") + 1)
+    (duplicate,) = doc.findings
+    assert duplicate.message == "nyckeln 'nyckel-3' finns redan på rad 4"
+    assert duplicate.span.line == 101

@@ -26,10 +26,15 @@ _VISIBLE = {
 }
 
 
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def visible(text: str) -> str:
     """``text`` with control characters made visible, so a plan can never drive a terminal
-    or a log viewer (an escape sequence, a bell, a carriage return that overwrites)."""
-    return text.translate(_VISIBLE)
+    or a log viewer (an escape sequence, a bell, a carriage return that overwrites). Only
+    the characters found are replaced: a report of megabytes is not translated character
+    by character."""
+    return _INVISIBLE.sub(lambda m: chr(_VISIBLE[ord(m.group())]), text)
 
 
 # What JSON leaves raw but a reader may obey: DEL, C1 controls, the line and paragraph

@@ -69,8 +69,8 @@ def validate_document(doc: YamlDocument) -> Plan | None:
     try:
         plan = model.model_validate(data)
     except ValidationError as err:
-        for detail in err.errors(include_url=False):
-            doc.findings.append(_translate(doc, model, detail))
+        for index, detail in enumerate(err.errors(include_url=False)):
+            doc.findings.append(_translate(doc, model, detail, suggest=index < MAX_SUGGESTIONS))
         return None
     share_field_sets(plan)
     return typing.cast(Plan, plan)
@@ -110,7 +110,15 @@ _TYPE_NAMES = {
 }
 
 
-def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> Finding:
+# Did-you-mean hints per file: each costs a fuzzy comparison with every allowed key, so a
+# file of 200,000 unknown keys (a pasted table) gets them for the first ones, and the list
+# of allowed keys after that (the same help, at no cost).
+MAX_SUGGESTIONS = 500
+
+
+def _translate(
+    doc: YamlDocument, model: type[BaseModel], err: ErrorDetails, *, suggest: bool = True
+) -> Finding:
     loc = [seg for seg in err["loc"] if not (isinstance(seg, str) and seg.startswith("_"))]
     kind = err["type"]
     value = err.get("input")
@@ -123,7 +131,7 @@ def _translate(doc: YamlDocument, model: type[BaseModel], err: ErrorDetails) -> 
             pv010_unknown_key.RULE,
             loc,
             f"okänd nyckel '{field}'",
-            did_you_mean(str(field), allowed)
+            (did_you_mean(str(field), allowed) if suggest else None)
             or ("Tillåtna nycklar här: " + ", ".join(allowed) + "." if allowed else None),
             key=True,
         )

@@ -54,7 +54,7 @@ class SequenceMarks:
 class SourceMap:
     """Positions of every container of one document, and of their keys, values and items."""
 
-    __slots__ = ("_index", "_lines", "data", "offsets", "span", "text")
+    __slots__ = ("_index", "_keys", "_lines", "data", "offsets", "span", "text")
 
     def __init__(self, text: str = "", data: Any = None) -> None:
         self.text = text
@@ -62,6 +62,7 @@ class SourceMap:
         self.span = (0, 0)  # start and end offset of the root
         self.offsets = array("i")  # the records, in build order (see the module docstring)
         self._index: dict[int, tuple[int, Any]] | None = None
+        self._keys: dict[int, dict[str, int]] = {}  # id(mapping) -> key -> its place
         self._lines: list[int] | None = None
 
     # --- Reading -------------------------------------------------------------------------
@@ -110,7 +111,7 @@ class SourceMap:
             if isinstance(node, dict) and isinstance(seg, str) and seg in node:
                 base = self._base(node)
                 if base is not None:
-                    at = base + _position(node, seg) * MAPPING_ENTRY + (0 if key and last else 2)
+                    at = base + self._place(node, seg) * MAPPING_ENTRY + (0 if key and last else 2)
                     pos = self._pos(offsets[at], offsets[at + 1])
                 node = node[seg]
             elif isinstance(node, list) and isinstance(seg, int) and 0 <= seg < len(node):
@@ -142,6 +143,17 @@ class SourceMap:
                         at = base + index * SEQUENCE_ENTRY
                         yield offsets[at], offsets[at + 1]
 
+    def _place(self, mapping: dict[str, Any], key: str) -> int:
+        """The place of ``key`` among the keys of ``mapping``. A small mapping is scanned;
+        a large one gets an index on first use, so that locating every key of a mapping
+        with many keys (one finding per unknown key) stays linear, not quadratic."""
+        if len(mapping) <= _SCAN_LIMIT:
+            return _position(mapping, key)
+        places = self._keys.get(id(mapping))
+        if places is None:
+            places = self._keys[id(mapping)] = {name: i for i, name in enumerate(mapping)}
+        return places[key]
+
     def _base(self, node: Any) -> int | None:
         found = self._indexed().get(id(node))
         return None if found is None or found[1] is not node else found[0]
@@ -160,6 +172,9 @@ class SourceMap:
         line = bisect_right(lines, start)
         end_line = bisect_right(lines, end)
         return (line, start - lines[line - 1] + 1, end_line, end - lines[end_line - 1] + 1)
+
+
+_SCAN_LIMIT = 16  # keys of a mapping that are scanned rather than indexed
 
 
 def _position(mapping: dict[str, Any], key: str) -> int:

@@ -205,6 +205,7 @@ class _Builder:
         # Plain string values are set in this first pass; anything else is built in a
         # second, after this mapping's record is complete (see the class docstring).
         later: list[tuple[str, Node, Node]] = []
+        first_lines: dict[Any, int] | None = None
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
                 self.finding(
@@ -216,11 +217,14 @@ class _Builder:
                 continue
             key = intern(str(key_node.value))
             if key in result:
-                first = next(k for k, _ in node.value if k.value == key_node.value)
+                if first_lines is None:  # once per mapping, so many duplicates stay linear
+                    first_lines = {}
+                    for k, _ in node.value:
+                        first_lines.setdefault(k.value, k.start_mark.line + 1)
                 self.finding(
                     pv002_duplicate_key.RULE,
                     _pos(key_node),
-                    f"nyckeln '{key}' finns redan på rad {first.start_mark.line + 1}",
+                    f"nyckeln '{key}' finns redan på rad {first_lines[key_node.value]}",
                     "Ta bort den ena eller slå ihop dem; bara en av dem skulle annars gälla.",
                 )
                 continue
