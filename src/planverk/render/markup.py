@@ -65,18 +65,19 @@ def template_file(template_dir: Path, kind: str) -> Path:
 
 def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str:
     """Render the template for ``kind`` with ``data``; template mistakes raise RenderError."""
-    from jinja2 import (
-        FileSystemLoader,
-        StrictUndefined,
-        TemplateError,
-        TemplateNotFound,
-        TemplateSyntaxError,
-    )
+    from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
-    from jinja2.sandbox import SandboxedEnvironment
 
-    env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(folder) for folder in search_path(template_dir)]),
+    from planverk.render.sandbox import (
+        BoundedEnvironment,
+        ContainedLoader,
+        OutsideTemplate,
+        TemplateLimit,
+        render_bounded,
+    )
+
+    env = BoundedEnvironment(
+        loader=ContainedLoader([str(folder) for folder in search_path(template_dir)]),
         undefined=StrictUndefined,
         autoescape=False,
         finalize=_finalize,
@@ -93,7 +94,13 @@ def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str
     shown = template_file(template_dir, kind)
     try:
         template = env.get_template(name)
-        return template.render(**data)
+        return render_bounded(template, dict(data))
+    except OutsideTemplate as err:
+        raise RenderError(
+            f"{err.message}; den används inte",
+            "Bara filer som verkligen ligger i mallmappen är mallar: kopiera filen dit i "
+            "stället för att länka till den.",
+        ) from None
     except TemplateNotFound as err:
         raise RenderError(
             f"mallen {err.name} finns inte i {template_dir}",
@@ -105,6 +112,8 @@ def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str
             f"{err.filename or shown}:{err.lineno}: fel i mallen: {err.message}",
             "Kontrollera {% %}- och {{ }}-taggarna på raden.",
         ) from None
+    except TemplateLimit as err:
+        raise _limit(err, name, shown, str(err)) from None
     except SecurityError as err:
         line = _template_line(err, name)
         where = f"{shown}:{line}" if line else str(shown)
@@ -112,6 +121,17 @@ def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str
             f"{where}: mallen försöker nå något den inte får ({err})",
             "Mallar körs i en sandlåda och kan bara läsa planernas data; ta bort uttrycket.",
         ) from None
+    except OverflowError as err:  # the sandbox's range() limit, or a number too large
+        what = (
+            "mallen gör ett intervall (range) med fler än 100 000 tal"
+            if "range too big" in str(err).lower()
+            else "ett tal i mallen blir för stort"
+        )
+        raise _limit(err, name, shown, what) from None
+    except MemoryError as err:
+        raise _limit(err, name, shown, "mallen behöver mer minne än en mall får använda") from None
+    except RecursionError as err:
+        raise _limit(err, name, shown, "mallen anropar sig själv för djupt (makro?)") from None
     except TemplateError as err:
         line = _template_line(err, name)
         where = f"{shown}:{line}" if line else str(shown)
@@ -120,6 +140,16 @@ def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str
             "Namnen i mallen följer nycklarna i planfilerna, med _ i stället för - "
             "(strategisk_inriktning).",
         ) from None
+
+
+def _limit(err: BaseException, name: str, shown: Path, what: str) -> RenderError:
+    """A template that went past a limit of the sandbox: where, what, and what to do."""
+    line = _template_line(err, name)
+    where = f"{shown}:{line}" if line else str(shown)
+    return RenderError(
+        f"{where}: fel i mallen: {what}",
+        "Mallar ska bara lägga ut planernas data; ta bort uttrycket eller loopen som växer.",
+    )
 
 
 def _template_line(err: BaseException, name: str) -> int | None:
