@@ -23,7 +23,7 @@ EXAMPLES = [
 # Rules whose example needs bytes, file-system state, a template or a Word file, which a
 # plan-file docstring cannot hold; each is tested where its docstring says.
 WITHOUT_EXAMPLES = {"PV003", "PV007", "PV009", "PV401", "PV402", "PV403", "PV404", "PV405", "PV406"}
-WITHOUT_EXAMPLES |= {"PV014"}  # a link out of the plan folder: tests/test_hostile_reads.py
+WITHOUT_EXAMPLES |= {"PV014", "PV016"}  # a link, a Word file: tests/test_hostile_*.py
 # The workbook rules (`planverk import`) check a returned .xlsx, not a plan set; each is
 # tested with its exact finding and cell in tests/intake/.
 WITHOUT_EXAMPLES |= {f"PV{n}" for n in range(501, 550)}

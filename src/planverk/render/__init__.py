@@ -34,6 +34,7 @@ from planverk.render.result import (
     MissingStyle,
     RemovedCharacter,
     Rendered,
+    StrippedContent,
     TemplateCleaned,
 )
 from planverk.render.targets import Kind, Target, select
@@ -49,6 +50,7 @@ __all__ = [
     "RemovedCharacter",
     "RenderError",
     "Rendered",
+    "StrippedContent",
     "Target",
     "TemplateCleaned",
     "dokumentmall_path",

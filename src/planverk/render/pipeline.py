@@ -17,7 +17,7 @@ from planverk.render.context import Builder
 from planverk.render.errors import RenderError
 from planverk.render.figures import describe, place
 from planverk.render.markup import BUNDLED_TEMPLATES, TEMPLATE_DIR
-from planverk.render.result import Rendered
+from planverk.render.result import Rendered, StrippedContent
 from planverk.render.targets import Target
 
 FORMATS = ("docx", "md", "html", "pdf")
@@ -149,11 +149,17 @@ def render_target(
 
         rendered.data = write_html(document, meta)
         return rendered
+    from planverk.office.sanitize import sanitize
     from planverk.render.docx_writer import write_docx
 
     template_bytes, display = read_dokumentmall(dokumentmall_path(planset, folder, dokumentmall))
-    docx, rendered.missing_styles = write_docx(document, meta, template_bytes, display)
+    clean = sanitize(template_bytes, display)  # no macros, nothing fetched from outside
+    rendered.stripped = [StrippedContent(display, s.part, s.what) for s in clean.stripped]
+    docx, rendered.missing_styles = write_docx(document, meta, clean.data, display)
     docx, rendered.figures_placed = place(docx, target.figures)
+    written = sanitize(docx, target.title)  # what the templates' own links might add
+    docx = written.data
+    rendered.stripped += [StrippedContent(shown, s.part, s.what) for s in written.stripped]
     if fmt == "pdf":
         from planverk.office.libreoffice import docx_to_pdf
 

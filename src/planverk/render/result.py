@@ -2,7 +2,8 @@
 
 Rendering reports no findings itself; it records what happened on the way (a style the
 dokumentmall lacks, a character Word cannot hold and that was removed) and the document
-structure it wrote. The document-phase rules (PV307, PV401–PV406) turn these into findings,
+structure it wrote, and what active content it took out of the dokumentmall. The
+document-phase rules (PV016, PV307, PV401–PV406) turn these into findings,
 configured and reported like every other rule (see :mod:`planverk.publish`).
 """
 
@@ -35,6 +36,16 @@ class RemovedCharacter:
     file: str
     span: Span
     codepoint: int
+
+
+@dataclass(frozen=True, slots=True)
+class StrippedContent:
+    """Something active (macros, a link to the outside) taken out of the dokumentmall or the
+    document on the way (see :mod:`planverk.office.sanitize`)."""
+
+    source: str  # the dokumentmall (or the document) as shown to the user
+    part: str  # where in the package it was
+    what: str  # what it was, in Swedish
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,3 +85,4 @@ class Rendered:
     figures_placed: list[str] = field(default_factory=list)  # markers of the figures drawn
     template_cleaned: TemplateCleaned | None = None  # slides: what the Powerpointmall lost
     split_rows: list[str] = field(default_factory=list)  # slides: headings where a row was cut
+    stripped: list[StrippedContent] = field(default_factory=list)
