@@ -9,7 +9,7 @@ from typing import NoReturn
 import typer
 
 from planverk import __version__
-from planverk.cli import lazy, swedish
+from planverk.cli import completion, lazy, swedish
 from planverk.cli.common import EXIT_INTERNAL, EXIT_USAGE
 
 app = typer.Typer(
@@ -64,6 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     # plain and needs neither.
     if args and args[0] not in ("-h", "--help") and any(a in ("-h", "--help") for a in args):
         swedish.install_help()
+    completion.enable()
     try:
         code = app(args=args, prog_name="planverk", standalone_mode=False)
     except KeyboardInterrupt:

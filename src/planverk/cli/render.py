@@ -18,6 +18,7 @@ class KindOption(StrEnum):
     handlingsplan = "handlingsplan"
     verksamhetsplan = "verksamhetsplan"
     uppfoljning = "uppfoljning"
+    uppföljning = "uppföljning"  # as it is spelt; the same document
 
 
 class FormatOption(StrEnum):
@@ -43,7 +44,8 @@ def command(
             "--kind",
             "--typ",
             "-k",
-            help="Dokument: aktivitetsplan, handlingsplan, verksamhetsplan eller uppfoljning.",
+            help="Dokument: aktivitetsplan, handlingsplan, verksamhetsplan eller uppföljning "
+            "(även uppfoljning).",
         ),
     ] = KindOption.aktivitetsplan,
     plan: Annotated[
@@ -114,7 +116,7 @@ def command(
     from planverk.publish.documents import RenderRequest, render_documents
 
     request = RenderRequest(
-        kind=kind.value,
+        kind=KindOption.uppfoljning.value if kind is KindOption.uppföljning else kind.value,
         year=year,
         plan=plan,
         fmt=output_format.value if output_format else None,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, fail, print_findings
+from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail, print_findings
 from planverk.core.findings import Level
 from planverk.lint.validate import validate
 from planverk.loading.planset import PlanSetNotFound, find_plan_dir
@@ -59,6 +60,16 @@ def command(
             help="Ställ om en regel för körningen, t.ex. PV204=varning.",
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Bara fynden: ingen sammanfattning."),
+    ] = False,
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose", "-v", help="Dessutom vilka filer som lästes och hur lång tid det tog."
+        ),
+    ] = False,
 ) -> None:
     """Kontrollera planerna: schema, korsreferenser och innehåll.
 
@@ -73,14 +84,30 @@ def command(
     for path in paths or []:
         if not path.exists():
             fail(f"{path} finns inte")
+    started = time.perf_counter()
     try:
         plan_dir = find_plan_dir(config) if config else None
         result = validate(paths or [], plan_dir=plan_dir, overrides=overrides)
     except PlanSetNotFound as err:
         fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
-    if output_format is Format.text:
+    if output_format is Format.text and quiet:
+        from planverk.report.text import styled
+
+        sources = {doc.display: doc.text for doc in result.planset.documents}
+        segments = styled(result.findings, sources, result.files)[:-2]  # without the summary
+        if segments:
+            echo(segments)
+    elif output_format is Format.text:
         print_findings(result)
     else:
         sources = {doc.display: doc.text for doc in result.planset.documents}
         typer.echo(FORMATS[output_format.value](result.findings, sources, result.files))
+    if verbose:
+        for doc in result.planset.documents:
+            typer.echo(f"planverk: läste {doc.display}", err=True)
+        typer.echo(
+            f"planverk: {result.files} filer i {result.planset.plan_dir} på "
+            f"{time.perf_counter() - started:.2f} s".replace(".", ",", 1),
+            err=True,
+        )
     raise typer.Exit(EXIT_FINDINGS if result.fails(Level.parse(fail_level.value)) else EXIT_OK)

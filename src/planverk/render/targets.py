@@ -84,6 +84,9 @@ def _author(planset: PlanSet) -> str:
 def _ap_target(planset: PlanSet, year: int | None, plan_id: str | None) -> Target:
     if year is None and plan_id is not None and plan_id.isdigit():
         year = int(plan_id)
+    elif year is None and plan_id is not None:  # the file name without .yaml
+        named = next((ap for ap in planset.aps if Path(ap.doc.display).stem == plan_id), None)
+        year = named.plan.year if named is not None else None
     if year is None:
         years = ", ".join(str(ap.plan.year) for ap in planset.aps) or "inga"
         raise RenderError(
@@ -113,11 +116,16 @@ def _ap_target(planset: PlanSet, year: int | None, plan_id: str | None) -> Targe
 def _vp_target(planset: PlanSet, year: int | None, plan_id: str | None) -> Target:
     loaded: Loaded[Verksamhetsplan] | None
     if plan_id is not None:
-        loaded = planset.vp_by_id(plan_id)
+        # By id, or by file name without .yaml, as for a handlingsplan.
+        loaded = planset.vp_by_id(plan_id) or next(
+            (vp for vp in planset.vps if Path(vp.doc.display).stem == plan_id), None
+        )
         if loaded is None:
+            names = [vp.plan.id for vp in planset.vps]
+            names += [Path(vp.doc.display).stem for vp in planset.vps]
             raise RenderError(
                 f"det finns ingen verksamhetsplan med id '{plan_id}'",
-                _ids_hint(plan_id, [vp.plan.id for vp in planset.vps]),
+                _ids_hint(plan_id, list(dict.fromkeys(names))),
             )
     else:
         if year is None:
