@@ -23,10 +23,10 @@ def enable() -> bool:
     first, _, second = instruction.partition("_")
     if first in SHELLS:  # Click's order, shell first: bash_source -> source_bash
         os.environ[VARIABLE] = f"{second}_{first}"
-    # Typer's own completion classes (bash, zsh, fish, PowerShell); typer.completion is
-    # where Typer's --install-completion option gets them. tests/test_completion.py breaks
+    # Typer's own completion classes (bash, zsh, fish, PowerShell), registered the way
+    # Typer's --install-completion option registers them. tests/test_completion.py breaks
     # when this changes.
-    from typer.completion import completion_init
+    import typer.completion
 
-    completion_init()
+    typer.completion.get_completion_inspect_parameters()  # registers the shells
     return True
