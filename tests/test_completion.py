@@ -55,7 +55,7 @@ def test_a_real_bash_completes_a_command_and_an_option_value() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == ["render", "uppfoljning"]
+    assert done.stdout.splitlines() == ["render", "uppfoljning uppföljning"]
 
 
 def test_zsh_and_fish_get_the_same_answers() -> None:
