@@ -5,12 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYDIRS := src tests $(wildcard bench)
 
-.PHONY: demo test lint typecheck unit schema docs bench vsix clean
+.PHONY: demo test lint typecheck unit schema docs bench vsix constraints clean
 
-$(STAMP): pyproject.toml
+# Installs the versions CI passed with (constraints.txt); see that file for moving them on.
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $(STAMP)
 
 ## demo: install, then validate the shipped plans and render the board's documents
@@ -55,6 +56,11 @@ vsix: $(STAMP)
 ## docs: regenerate docs/regler.md from the rules' docstrings
 docs: $(STAMP)
 	$(BIN)/planverk regler --markdown > docs/regler.md
+
+## constraints: pin the versions installed in .venv (after `make test` passed with them)
+constraints: $(STAMP)
+	{ sed -n '/^#/p' constraints.txt; $(BIN)/pip freeze --exclude-editable --all | grep -v -e '^pip==' -e '^planverk'; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
 
 clean:
 	rm -rf $(VENV) build .mypy_cache .ruff_cache .pytest_cache

@@ -97,8 +97,6 @@ def test_constraints_pin_every_dependency_within_its_declared_range() -> None:
     """A fresh clone installs the versions CI passed with: constraints.txt pins every
     dependency (and test dependency) pyproject.toml declares, inside the declared range,
     and `make` installs with it."""
-    import tomllib
-
     from packaging.requirements import Requirement
     from packaging.utils import canonicalize_name
 
