@@ -3,10 +3,11 @@
 Hypothesis takes a shipped plan and mutates it the ways hand editing does: lines deleted,
 duplicated, moved or re-indented, keys and values renamed or given another type, the file
 cut off anywhere, and tabs, control characters, odd Unicode and bytes that are not UTF-8
-inserted anywhere. For every such plan set `validate`, `render` and `diff` must end with
-exit code 0, 1 or 2, raise nothing and print no traceback; `fmt` must either refuse or give
-a file that loads to the same data with the same comments. The commands run in-process
-(Typer's CliRunner), so 500 examples take seconds, not minutes.
+inserted anywhere. For every such plan set `validate`, `render`, `diff`, `status`, `new`
+and `fmt` must end with exit code 0, 1 or 2, raise nothing and print no traceback; `fmt`
+must either refuse or give a file that loads to the same data with the same comments,
+`status` never writes into the plan folder, and `new` writes all its plans or none. The
+commands run in-process (Typer's CliRunner), so 500 examples take seconds, not minutes.
 """
 
 from __future__ import annotations
@@ -307,3 +308,90 @@ def test_fmt_keeps_data_and_comments_or_refuses(plan: tuple[str, bytes]) -> None
     assert same_data(before.data, after.data)
     assert comments(before_text) <= comments(after_text)
     assert format_bytes(new, rel) is None, "formatting is idempotent"
+
+
+# --- status, new and fmt on a mutated plan set ----------------------------------------------
+
+STATUS = [
+    ["status", "2025", "--datum", "2025-09-15"],
+    ["status", "2025", "-f", "json"],
+    ["status", "2025", "-f", "md", "-o", "build/status.md"],
+    ["status", "2025", "-f", "xlsx", "-o", "build/status.xlsx"],
+]
+
+
+def _snapshot(root: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(root)): p.read_bytes()
+        for p in sorted((root / "plans").rglob("*"))
+        if p.is_file()
+    }
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=mutated_plan(), args=st.sampled_from(STATUS))
+def test_status_never_crashes_and_never_writes_a_plan(
+    workspace: Path, plan: tuple[str, bytes], args: list[str]
+) -> None:
+    rel, data = plan
+    with planted(workspace, rel, data):
+        before = _snapshot(workspace)
+        result = RUNNER.invoke(app, args)
+        after = _snapshot(workspace)
+    assert_handled(result, args, rel)
+    assert after == before, "status wrote into the plan folder"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=mutated_plan(), dry=st.booleans())
+def test_new_writes_all_its_plans_or_none(
+    workspace: Path, plan: tuple[str, bytes], dry: bool
+) -> None:
+    rel, data = plan
+    args = ["new", "2026", "--from", "2025", *(["--dry-run"] if dry else [])]
+    with planted(workspace, rel, data):
+        before = _snapshot(workspace)
+        try:
+            result = RUNNER.invoke(app, args)
+            after = _snapshot(workspace)
+        finally:
+            for name in set(_snapshot(workspace)) - set(before):  # the new plans go again
+                (workspace / name).unlink()
+    assert_handled(result, args, rel)
+    assert {k: v for k, v in after.items() if k in before} == before, "new changed a plan"
+    added = set(after) - set(before)
+    if dry or result.exit_code == 2:
+        assert added == set(), f"new wrote {sorted(added)} and exited {result.exit_code}"
+    else:  # every plan it says it wrote, and nothing else
+        said = set(re.findall(r": skrev (\S+) ur ", result.stdout))
+        assert added == said, (sorted(added), sorted(said))
+        event(f"new: wrote {len(added)} files")
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plan=mutated_plan(), check=st.booleans())
+def test_fmt_on_the_plan_folder_keeps_every_plan(
+    workspace: Path, plan: tuple[str, bytes], check: bool
+) -> None:
+    """`planverk fmt` (and `--check`) on a plan folder with one mutated file: the other
+    files stay byte for byte; the mutated one is left alone or keeps its data and comments."""
+    rel, data = plan
+    args = ["fmt", "--check"] if check else ["fmt"]
+    with planted(workspace, rel, data):
+        result = RUNNER.invoke(app, args)
+        after = _snapshot(workspace)
+    assert_handled(result, args, rel)
+    for name, blob in after.items():
+        if name != rel:
+            assert blob == ORIGINALS.get(name, blob), f"fmt changed {name}"
+    new = after[rel]
+    if check or new == data:
+        assert new == data
+        return
+    before_text, _ = decode(data, rel)
+    after_text, _ = decode(new, rel)
+    assert before_text is not None and after_text is not None
+    before_doc = parse(before_text.replace("\r\n", "\n"), rel)
+    after_doc = parse(after_text.replace("\r\n", "\n"), rel)
+    assert same_data(before_doc.data, after_doc.data)
+    assert comments(before_text) <= comments(after_text)
