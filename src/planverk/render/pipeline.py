@@ -157,9 +157,9 @@ def render_target(
     rendered.stripped = [StrippedContent(display, s.part, s.what) for s in clean.stripped]
     docx, rendered.missing_styles = write_docx(document, meta, clean.data, display)
     docx, rendered.figures_placed = place(docx, target.figures)
-    written = sanitize(docx, target.title)  # what the templates' own links might add
-    docx = written.data
-    rendered.stripped += [StrippedContent(shown, s.part, s.what) for s in written.stripped]
+    final = sanitize(docx, target.title)  # what the templates' own links might add
+    docx = final.data
+    rendered.stripped += [StrippedContent(shown, s.part, s.what) for s in final.stripped]
     if fmt == "pdf":
         from planverk.office.libreoffice import docx_to_pdf
 
