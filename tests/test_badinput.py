@@ -163,7 +163,7 @@ CASES: tuple[Case, ...] = (
         says=(
             "tystnaden `# planverk: ignore-file[PV203]` tystar inget (PV203)",
             "tystnaden `# planverk: ignore[PV304, PV99]` tystar inget här (PV99)",
-            "PV99 är ingen regel. Menade du 'PV309'?",
+            "= tips: PV99 är ingen regel.",
             "tystnaden `# planverk: ignore` tystar inget\n",
         ),
     ),
