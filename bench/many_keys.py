@@ -94,7 +94,7 @@ def table(results: list[tuple[str, int, float | None]], timeout: float) -> str:
         first = smallest.setdefault(shape, (n, median))
         growth = "–"
         if n != first[0] and median is not None and first[1]:
-            growth = f"{median / first[1]:.1f}× (N {n // first[0]}×)"
+            growth = f"{median / first[1]:.1f}× (N {n // first[0]}×)".replace(".", ",")
         shown = f"{median:.2f}".replace(".", ",") if median is not None else f"> {timeout:.0f}"
         lines.append(f"| {shape} | {n:,} | {shown} | {growth} |".replace(",", " ", 1))
     return "\n".join(lines)
