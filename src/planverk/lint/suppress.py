@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from planverk.core.findings import Finding, Level, Span
 from planverk.loading.comments import comments
@@ -126,3 +126,26 @@ def scan(doc: YamlDocument) -> Suppressions:
             for line in lines:
                 found.by_line.setdefault(line, []).append(directive)
     return found
+
+
+def apply(
+    findings: Iterable[Finding],
+    suppressions: dict[str, Suppressions],
+    levels: dict[str, Level | None],
+) -> list[Finding]:
+    """``findings`` without those a suppression silences, plus a PV015 finding (at its
+    configured level) for each suppression that silenced nothing. ``suppressions`` may be
+    kept between runs (the language server does): what they silenced is counted anew."""
+    for found in suppressions.values():
+        for directive in found.directives:
+            directive.used.clear()
+    kept = [f for f in findings if not suppressions.get(f.file, _NONE).silences(f)]
+    level = levels.get(unused_rule.RULE.code)
+    if level is not None:
+        for display, found in suppressions.items():
+            for report in found.silence_reports(found.unused(display, levels)):
+                kept.append(report if report.level == level else replace(report, level=level))
+    return kept
+
+
+_NONE = Suppressions()

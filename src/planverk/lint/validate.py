@@ -10,15 +10,13 @@ from typing import TYPE_CHECKING
 from planverk.core.findings import NO_SPAN, Finding, Level
 from planverk.core.gcpause import paused_gc
 from planverk.lint.config import Config, apply_project, read_pyproject
-from planverk.lint.suppress import Suppressions, scan
+from planverk.lint.suppress import apply as apply_suppressions
+from planverk.lint.suppress import scan
 
 if TYPE_CHECKING:
     from planverk.render import Rendered
 from planverk.loading.planset import PlanSet, display_path, find_plan_dir, load_plan_dir
 from planverk.rules import RULES, Context
-from planverk.rules.pv015_unused_suppression import RULE as UNUSED_RULE
-
-UNUSED = UNUSED_RULE.code
 
 
 @dataclass(slots=True)
@@ -64,12 +62,7 @@ def check(
             continue
         findings.extend(_with_level(f, level) for f in rule.check(Context(planset, rule)))
     suppressions = {doc.display: scan(doc) for doc in planset.documents}
-    findings = [f for f in findings if not suppressions.get(f.file, _NONE).silences(f)]
-    unused_level = config.levels.get(UNUSED)
-    if unused_level is not None:
-        for display, found in suppressions.items():
-            reports = found.silence_reports(found.unused(display, config.levels))
-            findings.extend(_with_level(f, unused_level) for f in reports)
+    findings = apply_suppressions(findings, suppressions, config.levels)
     if paths:
         wanted = {display_path(p.resolve()) for p in paths if p.is_file()}
         folders = [p.resolve() for p in paths if p.is_dir()]
@@ -108,9 +101,6 @@ def configure(planset: PlanSet, overrides: dict[str, str] | None = None) -> Conf
     for code, setting in (overrides or {}).items():
         config.set(code, setting, "--regel", NO_SPAN)
     return config
-
-
-_NONE = Suppressions()
 
 
 def _with_level(finding: Finding, level: Level) -> Finding:

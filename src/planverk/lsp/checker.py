@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from planverk.core.findings import Finding, Level
 from planverk.lint.suppress import Suppressions, scan
+from planverk.lint.suppress import apply as apply_suppressions
 from planverk.lint.validate import configure
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
@@ -191,7 +192,7 @@ class Checker:
                     findings.extend(_with_level(f, level) for f in entry.findings)
         self._checked = checked
         suppressions = self._suppressions_of(planset)
-        findings = [f for f in findings if not suppressions.get(f.file, _NONE).silences(f)]
+        findings = apply_suppressions(findings, suppressions, config.levels)
         return sorted(set(findings), key=lambda f: f.sort_key)
 
     @staticmethod
@@ -209,13 +210,12 @@ class Checker:
         for doc in planset.documents:
             entry = known.get(id(doc))
             if entry is None or entry[0] is not doc:
-                entry = (doc, scan(doc.text))
+                entry = (doc, scan(doc))
             self._suppressions[id(doc)] = entry
             result[doc.display] = entry[1]
         return result
 
 
-_NONE = Suppressions()
 _NO_RESULTS: dict[str, _Checked] = {}
 
 
