@@ -62,6 +62,11 @@ CASES: tuple[Case, ...] = (
         says=("tabbtecken kan inte användas för indrag", "Ersätt tabben med mellanslag"),
     ),
     Case(
+        "tab-before-colon",  # libyaml reads it, every other YAML reader (and fmt, new) refuses
+        (("PV001", HP, 4, 6),),
+        says=("en tabb står mellan nyckeln och kolonet", "Ta bort tabben"),
+    ),
+    Case(
         "duplicate-key",
         (("PV002", HP, 6, 1),),
         says=("nyckeln 'titel' finns redan på rad 3",),

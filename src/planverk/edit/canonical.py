@@ -142,7 +142,12 @@ def format_text(text: str, display: str = "<text>") -> str | None:
         out = io.StringIO()
         yaml.dump(data, out)
     except (YAMLError, ValueError, TypeError, RecursionError) as err:
-        raise FormatRefused(f"den runda resan genom YAML-biblioteket misslyckades ({err})") from err
+        mark = getattr(err, "problem_mark", None)
+        where = f" vid rad {mark.line + 1}" if mark is not None else ""
+        raise FormatRefused(
+            f"YAML-biblioteket som formaterar kan inte läsa filen{where}, fast planverk kan; "
+            "filen lämnas som den är"
+        ) from err
     result = header + out.getvalue()
     _check_same(text, result, before.data, display)
     return None if result == text else result

@@ -45,12 +45,24 @@ def set_values(text: str, values: Mapping[Path, object]) -> str:
     yaml.width = 1 << 16  # never re-wrap a long line
     sequence, offset = _sequence_indent(text)
     yaml.indent(mapping=_mapping_indent(text), sequence=sequence, offset=offset)
-    data = yaml.load(text)
-    for path, value in values.items():
-        parent = _at(data, path[:-1])
-        parent[path[-1]] = value
-    out = io.StringIO()
-    yaml.dump(data, out)
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        data = yaml.load(text)
+        for path, value in values.items():
+            parent = _at(data, path[:-1])
+            parent[path[-1]] = value
+        out = io.StringIO()
+        yaml.dump(data, out)
+    except YAMLError as err:
+        # ruamel's round-trip scanner is stricter than the C parser the loader uses (a tab
+        # before a key's colon, say): the file cannot be edited this way, so say where.
+        mark = getattr(err, "problem_mark", None)
+        where = f" (rad {mark.line + 1})" if mark is not None else ""
+        raise EditError(
+            f"filen kan inte ändras med bevarad layout{where}",
+            "Skriv raden med mellanslag i stället för tabbar, eller kör `planverk fmt` först.",
+        ) from None
     result = out.getvalue()
     expected = copy.deepcopy(parse(text, "").data)
     for path, value in values.items():

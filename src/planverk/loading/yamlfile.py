@@ -118,6 +118,7 @@ class _Builder:
         self.seen: set[int] = set()
         # An alias needs an anchor, and an anchor needs '&': without one, skip the bookkeeping.
         self.track = "&" in doc.text
+        self.tabs = "\t" in doc.text  # a tab before a key's colon is looked for only then
         self.aliases = 0
         # Short strings repeat (statuses, owners, periods, references): keep one of each.
         self.strings: dict[str, str] = {}
@@ -196,6 +197,23 @@ class _Builder:
                 after = max(after, child.end_mark.index)
         return items
 
+    def _tab_before_colon(self, key_node: Node) -> None:
+        """libyaml lets a tab stand between a key and its colon (``key\t: value``); other
+        YAML readers, planverk's own editing among them, refuse it: a finding here."""
+        text = self.doc.text
+        end = key_node.end_mark.index
+        colon = text.find(":", end)
+        tab = text.find("\t", end, colon if colon >= 0 else end)
+        if tab >= 0:
+            line = key_node.end_mark.line + 1
+            column = key_node.end_mark.column + 1 + (tab - end)
+            self.finding(
+                pv001_syntax.RULE,
+                (line, column, line, column + 1),
+                "en tabb står mellan nyckeln och kolonet",
+                "Ta bort tabben: skriv kolonet direkt efter nyckeln, t.ex. `text:`.",
+            )
+
     def _mapping(self, node: MappingNode, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
         extend = self.offsets.extend
@@ -216,6 +234,8 @@ class _Builder:
                 )
                 continue
             key = intern(str(key_node.value))
+            if self.tabs:
+                self._tab_before_colon(key_node)
             if key in result:
                 if first_lines is None:  # once per mapping, so many duplicates stay linear
                     first_lines = {}

@@ -324,8 +324,9 @@ def _edit(
         edited = yamledit.remove_entries(parse(edited, source), removals)
     except yamledit.EditError as err:
         raise RolloverError(
-            f"{source}: {err}",
-            "Skriv listorna i blockstil (en post per rad, inledd med '- ') och försök igen.",
+            f"{source}: {err.message}",
+            err.hint
+            or "Skriv listorna i blockstil (en post per rad, inledd med '- ') och försök igen.",
         ) from err
     lines = edited.splitlines(keepends=True)
     at = 1 if lines and lines[0].startswith(SCHEMA_LINE) else 0
