@@ -1,0 +1,105 @@
+"""A diff on the site: "Nytt för ÅR" and what changed since the last decided version.
+
+The comparison is `planverk diff`'s (:func:`planverk.diff.sources.compare`), arranged as its
+Markdown output arranges it (:mod:`planverk.diff.layout`); here it becomes template data,
+new words marked as inserted and removed ones as deleted (``<ins>``/``<del>`` with the
+words "tillagt"/"borttaget" for screen readers, in the template).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from planverk.core.chars import writable
+from planverk.diff.layout import (
+    Fragment,
+    Group,
+    Line,
+    arrange,
+    details,
+    element_counts,
+    headline,
+    headline_counts,
+    root_entries_title,
+    structure_notes,
+)
+from planverk.diff.model import DiffResult, PlanKind
+
+Data = dict[str, Any]
+
+
+def _words(fragments: tuple[Fragment, ...]) -> list[Data]:
+    return [{"text": writable(text), "stil": style} for text, style in fragments if text]
+
+
+def _lines(lines: list[Line]) -> list[Data]:
+    return [{"ledord": writable(line.lead.strip()), "ord": _words(line.words)} for line in lines]
+
+
+def _group(result: DiffResult, group: Group) -> Data:
+    return {
+        "rubrik": writable(group.title()),
+        "not": writable(group.annotation()),
+        "rader": _lines(details(result, group.node, group.changes)),
+        "poster": _entries(result, group),
+        "grupper": [_group(result, child) for child in group.groups],
+    }
+
+
+def _entries(result: DiffResult, group: Group) -> list[Data]:
+    out = []
+    for entry in group.entries:
+        phrase, words = headline(entry)
+        label = entry.label_change()
+        out.append(
+            {
+                "fras": writable(phrase),
+                "ord": _words(words),
+                "tidigare": writable(label.old) if label is not None and label.old else None,
+                "rader": _lines(details(result, entry.item, entry.changes)),
+            }
+        )
+    return out
+
+
+def diff_data(result: DiffResult) -> Data:
+    """Template data of one comparison (see ``templates/webb/makron.html.j2``)."""
+    root = arrange(result)
+    groups = [_group(result, group) for group in root.groups]
+    if root.entries:
+        groups.append(
+            {
+                "rubrik": writable(root_entries_title(result, root)),
+                "not": "",
+                "rader": [],
+                "poster": _entries(result, root),
+                "grupper": [],
+            }
+        )
+    return {
+        "titel": writable(result.title),
+        "sammanfattning": writable(headline_counts(result)),
+        "per_slag": [writable(line) for line in element_counts(result)],
+        "noter": [writable(note) for note in structure_notes(result)],
+        "helhet": _lines(details(result, None, root.changes)) if root.changes else [],
+        "grupper": groups,
+        "har_ändringar": result.has_changes,
+    }
+
+
+def new_for_year(plan_dir: Path, year: int, previous: int) -> Data:
+    """ "Nytt för ``year``": the aktivitetsplan of ``previous`` against that of ``year``."""
+    from planverk.diff.sources import compare
+
+    comparison = compare(plan_dir, PlanKind.AP, str(previous), str(year))
+    return diff_data(comparison.result)
+
+
+def since_revision(plan_dir: Path, kind: PlanKind, selection: str, revision: str) -> Data:
+    """What changed in a plan (``selection``: a year, a period or ``levande``) since the git
+    ``revision``; read from git's objects, the work tree untouched."""
+    from planverk.diff.sources import compare
+
+    comparison = compare(plan_dir, kind, selection, selection, since=revision)
+    return diff_data(comparison.result)
