@@ -86,9 +86,7 @@ def axe(page: Any, tags: Sequence[str] = WCAG_AA) -> list[dict[str, Any]]:
 def scrolls_sideways(page: Any) -> bool:
     """Whether the page is wider than the window (it would scroll sideways)."""
     return bool(
-        page.evaluate(
-            "document.documentElement.scrollWidth > document.documentElement.clientWidth"
-        )
+        page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth")
     )
 
 

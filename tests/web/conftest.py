@@ -47,7 +47,14 @@ def repository_with_history(folder: Path) -> Path:
     shutil.copytree(ROOT / "templates", folder / "templates")
     git(folder, "init", "-q", "-b", "main")
     git(folder, "add", "-A")
-    git(folder, "commit", "-q", "-m", "Planerna som nämnden beslutade", when="2024-12-05T12:00:00+01:00")
+    git(
+        folder,
+        "commit",
+        "-q",
+        "-m",
+        "Planerna som nämnden beslutade",
+        when="2024-12-05T12:00:00+01:00",
+    )
     git(folder, "tag", "v2025-beslut")
     ap = folder / "plans" / "aktivitetsplan-2025.yaml"
     ap.write_text(ap.read_text(encoding="utf-8").replace(*REWORDED), encoding="utf-8")

@@ -4,6 +4,7 @@ test_browser.py, the Nu HTML checker in test_vnu.py)."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import shutil
 from html.parser import HTMLParser
@@ -102,7 +103,7 @@ def test_every_page_is_swedish_with_one_h1_and_no_heading_jumps(shipped_site: Si
         assert found.lang == "sv", path
         levels = [level for level, _ in found.headings]
         assert levels.count(1) == 1 and levels[0] == 1, (path, found.headings)
-        jumps = [(a, b) for a, b in zip(levels, levels[1:], strict=False) if b > a + 1]
+        jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
         assert jumps == [], (path, found.headings)
         assert found.scripts == 0, path  # nothing on the site needs JavaScript
 
@@ -225,7 +226,7 @@ def test_documents_are_linked_and_open_in_word(shipped_site: Site) -> None:
 
 def test_plan_text_is_escaped_never_markup(shipped: Path) -> None:
     ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
-    hostile = "<script>alert(1)</script> & \"citat\" <b>fet</b> {{ 7*7 }}"
+    hostile = '<script>alert(1)</script> & "citat" <b>fet</b> {{ 7*7 }}'
     text = ap.read_text(encoding="utf-8").replace(REWORDED[0], f"'{hostile}'")
     ap.write_text(text, encoding="utf-8")
     run = cli("webb", "--utan-pdf")
@@ -258,7 +259,7 @@ def test_a_region_restyles_and_rewrites_pages_without_code(shipped: Path) -> Non
     (own / "webb.css").write_text("body { color: #000000; } /* regionens */\n", encoding="utf-8")
     base = (ROOT / "templates/webb/bas.html.j2").read_text(encoding="utf-8")
     (own / "bas.html.j2").write_text(
-        base.replace("<footer class=\"sidfot\">", '<footer class="sidfot">\n<p>Regionens sidfot</p>'),
+        base.replace('<footer class="sidfot">', '<footer class="sidfot">\n<p>Regionens sidfot</p>'),
         encoding="utf-8",
     )
     run = cli("webb", "--utan-pdf")

@@ -341,7 +341,9 @@ class SiteContent:
                     {**p.plan_ref(vp), "period": vp.plan.period.label()} for vp in vps
                 ],
                 "aktivitetsplan": {**p.plan_ref(ap), "år": ap.plan.year} if ap else None,
-                "handlingsplaner": [{**p.plan_ref(hp), "ägare": p.body(hp.plan.owner)} for hp in hps],
+                "handlingsplaner": [
+                    {**p.plan_ref(hp), "ägare": p.body(hp.plan.owner)} for hp in hps
+                ],
                 "levande": [living_ref(hp) for hp in living],
                 "status": status,
                 "nytt": new,
@@ -373,7 +375,7 @@ class SiteContent:
     def _since_decided(self) -> Data | None:
         """What changed since the last decided version: the git revision asked for, else the
         newest tag; None when the plans are not in git or have no tag."""
-        from planverk.diff.gitrev import latest_tag, resolve, repository_root
+        from planverk.diff.gitrev import latest_tag, repository_root, resolve
         from planverk.diff.model import PlanKind
         from planverk.web.changes import since_revision
 

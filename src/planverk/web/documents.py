@@ -73,7 +73,7 @@ def _requests(planset: PlanSet, year: int | None, on: dt.date) -> list[RenderReq
     for hp in planset.hps:
         if hp.plan.year is None or hp.plan.year == year:
             requests.append(RenderRequest(kind="handlingsplan", year=year, plan=hp.plan.id))
-    if year is not None and planset.hps_for(year) or any(hp.plan.living for hp in planset.hps):
+    if (year is not None and planset.hps_for(year)) or any(hp.plan.living for hp in planset.hps):
         requests.append(RenderRequest(kind=FOLLOW_UP, year=year, on=on))
     return requests
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from planverk.core.chars import writable
 from planverk.core.errors import UserError
-from planverk.loading.planset import PlanSet
+from planverk.loading.planset import Loaded, PlanSet
 
 MAX_COMMITS = 25
 Data = dict[str, Any]
@@ -47,7 +47,8 @@ def _selection(plan: Any) -> tuple[str, str] | None:
 
 
 def _plan_in(planset: PlanSet, display: str) -> Any:
-    for loaded in [*planset.vps, *planset.aps, *planset.hps]:
+    plans: list[Loaded[Any]] = [*planset.vps, *planset.aps, *planset.hps]
+    for loaded in plans:
         if loaded.doc.display == display:
             return loaded.plan
     if planset.project is not None and planset.project.doc.display == display:

@@ -84,13 +84,13 @@ def build_index(planset: PlanSet) -> Index:
         index.vp_pages[vp.plan.id] = addresses.page("verksamhetsplaner", vp.plan.id)
         _sections(index, vp, vp.plan.sections, ())
         for at in walk.goals(vp.plan):
-            node = GoalNode(vp, at, addresses.page(f"mal/{_folder(vp.plan.id)}", at.goal.id))
-            node.sections = _around(vp.plan.sections, at.section)
-            index.goals.setdefault((vp.plan.id, at.goal.id), node)
+            goal = GoalNode(vp, at, addresses.page(f"mal/{_folder(vp.plan.id)}", at.goal.id))
+            goal.sections = _around(vp.plan.sections, at.section)
+            index.goals.setdefault((vp.plan.id, at.goal.id), goal)
     for ap in sorted(planset.aps, key=lambda a: a.plan.year):
         year = ap.plan.year
         index.ap_pages[year] = addresses.page("aktivitetsplaner", str(year))
-        vp = planset.vp_for(year, ap.plan.vp)
+        ap_vp = planset.vp_for(year, ap.plan.vp)
         for activity_at in walk.activities(ap.plan):
             key = (year, activity_at.activity.id)
             if key in index.activities:
@@ -98,14 +98,14 @@ def build_index(planset: PlanSet) -> Index:
             node_a = ActivityNode(
                 ap, activity_at, addresses.page(f"aktiviteter/{year}", activity_at.activity.id)
             )
-            node_a.goal = index.goal_of(vp, activity_at.goal_id)
+            node_a.goal = index.goal_of(ap_vp, activity_at.goal_id)
             if node_a.goal is not None:
                 node_a.goal.activities.append(node_a)
             index.activities[key] = node_a
     for hp in planset.hps:
         plan = hp.plan
         index.hp_pages[plan.id] = addresses.page("handlingsplaner", plan.id)
-        vp = planset.vp_for(plan.year, plan.vp)
+        hp_vp = planset.vp_for(plan.year, plan.vp)
         folder = f"atgarder/{_folder(plan.id)}"
         nodes = index.actions_of_plan.setdefault(plan.id, [])
         for item in walk.actions(plan):
@@ -116,7 +116,7 @@ def build_index(planset: PlanSet) -> Index:
             if node.activity is not None:
                 node.activity.actions.append(node)
             if action.goal is not None:
-                node.goal = index.goal_of(vp, action.goal)
+                node.goal = index.goal_of(hp_vp, action.goal)
                 if node.goal is not None:
                     node.goal.actions.append(node)
             elif node.activity is not None:

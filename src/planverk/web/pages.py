@@ -77,7 +77,9 @@ class Pages:
 
     # -- shared pieces -----------------------------------------------------------------------
 
-    def page(self, address: str, template: str, title: str, crumbs: list[Data], **data: Any) -> Page:
+    def page(
+        self, address: str, template: str, title: str, crumbs: list[Data], **data: Any
+    ) -> Page:
         """A page with the site's frame: title, breadcrumbs (from the start page down to the
         page's parent), the relative way to the root."""
         frame = {
@@ -182,6 +184,11 @@ class Pages:
             "rubrik": text(node.at.heading.heading),
             "fokusområde": text(node.at.focus_area.heading),
         }
+
+    def _activity(self, node: ActivityNode) -> Data:
+        found = self.activity_ref(node)
+        assert found is not None
+        return found
 
     def status(self, node: ActionNode) -> Data:
         return status_of(current_status(node.action, node.hp.plan.year, self.calendar))
@@ -460,9 +467,7 @@ class Pages:
         crumbs = [self.start_crumb(), self.crumb(hp_ref["titel"], hp_ref["adress"])]
         follow = action.follow_up
         schedule = action.schedule
-        reports = sorted(
-            action.reports, key=lambda r: self.calendar.sort_key(r, node.hp.plan.year)
-        )
+        reports = sorted(action.reports, key=lambda r: self.calendar.sort_key(r, node.hp.plan.year))
         return self.page(
             node.address,
             "atgard",
@@ -474,8 +479,7 @@ class Pages:
                 "aktivitet": self.activity_ref(node.activity),
                 "mål": self.goal_ref(node.goal),
                 "uppdrag": [
-                    {"till": self.bodies_of(a.to), "text": text(a.text)}
-                    for a in action.assignments
+                    {"till": self.bodies_of(a.to), "text": text(a.text)} for a in action.assignments
                 ],
                 "ansvar": self.bodies_of(action.responsible),
                 "nationellt_insatsområde": text(action.national_area),
@@ -525,7 +529,8 @@ class Pages:
         assigned: dict[str, list[Data]] = {}
         activities: dict[str, list[Data]] = {}
         decided: dict[str, list[Data]] = {}
-        for loaded in [*self.planset.vps, *self.planset.aps, *self.planset.hps]:
+        plans: list[Loaded[Any]] = [*self.planset.vps, *self.planset.aps, *self.planset.hps]
+        for loaded in plans:
             decision = loaded.plan.decision
             if decision is not None:
                 decided.setdefault(decision.decided_by, []).append(
@@ -546,7 +551,7 @@ class Pages:
                     )
         for activity in self.index.activities.values():
             for body_id in dict.fromkeys(activity.at.activity.responsible):
-                activities.setdefault(body_id, []).append(self.activity_ref(activity))
+                activities.setdefault(body_id, []).append(self._activity(activity))
         pages = []
         summary = []
         for body_id, body in self.bodies.items():

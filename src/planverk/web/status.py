@@ -160,9 +160,7 @@ def overview_data(
         "statusar": [status_of(s) for s in statuses],
         "antal_åtgärder": len(view.actions),
         "antal_planer": len(view.plans),
-        "fokusområden": [
-            _counts_row(writable(f.heading), c, statuses) for f, c in view.by_focus()
-        ],
+        "fokusområden": [_counts_row(writable(f.heading), c, statuses) for f, c in view.by_focus()],
         "totalt": _counts_row("Totalt", view.totals(), statuses),
         "ägare": owners,
         "perioder": _period_rows(planset, view),
