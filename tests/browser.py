@@ -62,6 +62,16 @@ def _axe_source() -> str:
     return Path(need_file(AXE, "axe-core (npm ci)")).read_text(encoding="utf-8")
 
 
+def new_page(chromium: Any, viewport: dict[str, int] = DESKTOP) -> Any:
+    """A page (in a context of its own) that loads axe-core with every document it opens:
+    an init script, which costs far less than sending axe's source for each page."""
+    context = chromium.new_context(viewport=viewport)
+    context.add_init_script(path=need_file(AXE, "axe-core (npm ci)"))
+    page = context.new_page()
+    page.on("close", lambda _: context.close())
+    return page
+
+
 def axe(page: Any, tags: Sequence[str] = WCAG_AA) -> list[dict[str, Any]]:
     """axe-core's violations of the rules tagged ``tags`` on the loaded page, each as
     {id, impact, help, nodes: [css selectors]}."""

@@ -25,7 +25,6 @@ LABEL_HEIGHT = 30  # room above each bar for the fokusområde's name
 BAR_HEIGHT = 34
 ROW_GAP = 14
 LEGEND_ROW = 34
-MIN_LABELLED = 28  # a segment narrower than this has its count in the legend only
 
 
 def _counts_row(name: str, counts: Counter[str], statuses: list[str]) -> Data:
@@ -52,6 +51,7 @@ def chart(view: Overview) -> Data:
             if not n:
                 continue
             width = CHART_WIDTH * n / largest
+            box = 14 + 12 * len(str(n))  # the white box the count stands in
             segments.append(
                 {
                     "status": status,
@@ -60,7 +60,9 @@ def chart(view: Overview) -> Data:
                     "x": round(x, 2),
                     "bredd": round(width, 2),
                     "mitt": round(x + width / 2, 2),
-                    "märkt": width >= MIN_LABELLED,
+                    "märkt": width >= box + 4,
+                    "ruta": box,
+                    "ruta_x": round(x + width / 2 - box / 2, 2),
                 }
             )
             x += width
