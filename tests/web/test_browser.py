@@ -57,9 +57,12 @@ def _check_site(chromium: Any, site: Site) -> list[str]:
                 target = Path(unquote(parts.path))
                 if not target.is_file() or not target.resolve().is_relative_to(root):
                     problems.append(f"{name}: trasig länk {href}")
-                elif parts.fragment and target.resolve() == path.resolve():
-                    if parts.fragment not in ids:
-                        problems.append(f"{name}: ankaret #{parts.fragment} finns inte")
+                elif (
+                    parts.fragment
+                    and target.resolve() == path.resolve()
+                    and parts.fragment not in ids
+                ):
+                    problems.append(f"{name}: ankaret #{parts.fragment} finns inte")
     finally:
         phone.close()
         desktop.close()
@@ -97,7 +100,10 @@ def test_follow_links_from_start_to_an_action_and_back(chromium: Any, shipped_si
         activity = REWORDED[1]  # the fixture's repository rewords it after the decision
         follow(activity)
         assert heading() == activity
-        action = "Genomföra samverkansövningar och utbildningar inom krisberedskap och förhöjd beredskap."
+        action = (
+            "Genomföra samverkansövningar och utbildningar inom krisberedskap och förhöjd "
+            "beredskap."
+        )
         follow(action)
         assert heading() == action
         assert page.url.endswith("/atgarder/ledningsgruppen-2025/krisberedskap-ovningar.html")
