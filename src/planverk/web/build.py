@@ -367,7 +367,7 @@ class SiteContent:
         if not earlier:
             return None
         previous = max(earlier)
-        data = new_for_year(self.plan_dir, year, previous)
+        data = new_for_year(self.planset, year, previous)
         data["år"] = year
         data["föregående"] = previous
         return data
@@ -375,7 +375,7 @@ class SiteContent:
     def _since_decided(self) -> Data | None:
         """What changed since the last decided version: the git revision asked for, else the
         newest tag; None when the plans are not in git or have no tag."""
-        from planverk.diff.gitrev import latest_tag, repository_root, resolve
+        from planverk.diff.gitrev import latest_tag, load_at_revision, repository_root, resolve
         from planverk.diff.model import PlanKind
         from planverk.web.changes import since_revision
 
@@ -397,9 +397,10 @@ class SiteContent:
             asked.append((f"Handlingsplaner {year}", PlanKind.HP, str(year)))
         if any(hp.plan.year is None for hp in self.planset.hps):
             asked.append(("Levande handlingsplaner", PlanKind.HP, "levande"))
+        old_set = load_at_revision(revision, self.plan_dir)
         for label, kind, selection in asked:
             try:
-                data = since_revision(self.plan_dir, kind, selection, revision)
+                data = since_revision(old_set, self.planset, kind, selection, revision)
             except UserError as err:
                 parts.append({"rubrik": label, "fel": err.message, "diff": None})
                 continue

@@ -1,6 +1,6 @@
 """A diff on the site: "Nytt för ÅR" and what changed since the last decided version.
 
-The comparison is `planverk diff`'s (:func:`planverk.diff.sources.compare`), arranged as its
+The comparison is `planverk diff`'s (:func:`planverk.diff.select.diff`), arranged as its
 Markdown output arranges it (:mod:`planverk.diff.layout`); here it becomes template data,
 new words marked as inserted and removed ones as deleted (``<ins>``/``<del>`` with the
 words "tillagt"/"borttaget" for screen readers, in the template).
@@ -8,7 +8,6 @@ words "tillagt"/"borttaget" for screen readers, in the template).
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from planverk.core.chars import writable
@@ -25,6 +24,7 @@ from planverk.diff.layout import (
     structure_notes,
 )
 from planverk.diff.model import DiffResult, PlanKind
+from planverk.loading.planset import PlanSet
 
 Data = dict[str, Any]
 
@@ -88,18 +88,22 @@ def diff_data(result: DiffResult) -> Data:
     }
 
 
-def new_for_year(plan_dir: Path, year: int, previous: int) -> Data:
-    """ "Nytt för ``year``": the aktivitetsplan of ``previous`` against that of ``year``."""
-    from planverk.diff.sources import compare
+def new_for_year(planset: PlanSet, year: int, previous: int) -> Data:
+    """ "Nytt för ``year``": the aktivitetsplan of ``previous`` against that of ``year``, as
+    `planverk diff previous year` compares them (from the plan set already loaded)."""
+    from planverk.diff.select import diff
 
-    comparison = compare(plan_dir, PlanKind.AP, str(previous), str(year))
-    return diff_data(comparison.result)
+    return diff_data(diff(planset, planset, PlanKind.AP, str(previous), str(year)))
 
 
-def since_revision(plan_dir: Path, kind: PlanKind, selection: str, revision: str) -> Data:
+def since_revision(
+    old_set: PlanSet, planset: PlanSet, kind: PlanKind, selection: str, revision: str
+) -> Data:
     """What changed in a plan (``selection``: a year, a period or ``levande``) since the git
-    ``revision``; read from git's objects, the work tree untouched."""
-    from planverk.diff.sources import compare
+    ``revision``, whose plans ``old_set`` holds (read from git's objects by
+    :func:`planverk.diff.gitrev.load_at_revision`, the work tree untouched), as `planverk diff
+    selection --since revision` compares them."""
+    from planverk.diff.select import diff
 
-    comparison = compare(plan_dir, kind, selection, selection, since=revision)
-    return diff_data(comparison.result)
+    result = diff(old_set, planset, kind, selection, selection, since=revision)
+    return diff_data(result)
