@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,7 +147,7 @@ def _stylesheet(folders: list[Path]) -> bytes:
 def build_site(plan_dir: Path, request: SiteRequest) -> BuiltSite:
     """Build and write the site. Raises PlansHaveErrors (no site from plans with errors) or a
     UserError (OutputRefused, RenderError, RevisionError, a write error ...)."""
-    from planverk.web.write import staged, write_files
+    from planverk.web.write import staged
 
     planset = load_plan_dir(plan_dir)
     checked = require_clean(planset)
@@ -164,13 +165,12 @@ def build_site(plan_dir: Path, request: SiteRequest) -> BuiltSite:
     env = _environment(folders)
     with staged(target.resolve()) as folder:
         site = SiteContent(planset, checked, plan_dir, request)
-        files = site.render(env, folders, folder)
-        write_files(folder, files)
+        names = site.write(env, folders, folder)
         written = [path for path in folder.rglob("*") if path.is_file()]
         total = sum(path.stat().st_size for path in written)
     return BuiltSite(
         folder=target,
-        pages=sum(1 for name in files if name.endswith(".html")),
+        pages=sum(1 for name in names if name.endswith(".html")),
         files=len(written) + 1,  # and the marker written when the folder is swapped in
         bytes=total,
         checked=checked,
@@ -206,8 +206,11 @@ class SiteContent:
         }
         self.pages = Pages(planset, self.index, self.site)
 
-    def render(self, env: Any, folders: list[Path], folder: Path) -> dict[str, bytes]:
+    def write(self, env: Any, folders: list[Path], folder: Path) -> list[str]:
+        """Render every page into ``folder``, one at a time (a large site is never whole in
+        memory); the addresses written."""
         from planverk.web.documents import FOLDER, build_documents
+        from planverk.web.write import Files
 
         if self.year is not None and self.on is not None:
             self.documents = build_documents(
@@ -218,46 +221,51 @@ class SiteContent:
                 self.on,
                 pdf=self.request.pdf,
             )
-        files: dict[str, bytes] = {}
+        files = Files(folder)
+        names = ["stil/webb.css"]
+        files.put("stil/webb.css", _stylesheet(folders))
+        shown: dict[str, Path] = {}
         for page in self.all_pages():
             name = f"{page.template}{TEMPLATE_SUFFIX}"
-            shown = _shown(folders, name)
-            html = run_template(env, name, page.data, shown, folders[0])
-            files[page.address] = html.encode("utf-8")
-        files["stil/webb.css"] = _stylesheet(folders)
-        return dict(sorted(files.items()))
+            if name not in shown:
+                shown[name] = _shown(folders, name)
+            html = run_template(env, name, page.data, shown[name], folders[0])
+            files.put(page.address, html.encode("utf-8"))
+            names.append(page.address)
+        return names
 
-    def all_pages(self) -> list[Page]:
+    def all_pages(self) -> Iterator[Page]:
+        """Every page, made when it is asked for."""
         from planverk.web.status import overview_data
 
         p = self.pages
-        pages: list[Page] = []
         status: Data | None = None
+        status_page: Page | None = None
         if self.year is not None and self.on is not None:
             _, status = overview_data(self.planset, self.index, p, self.year, self.on)
-            pages.append(
-                p.page(
-                    "status/index.html",
-                    "status",
-                    f"Läget {self.year}",
-                    [p.start_crumb()],
-                    status=status,
-                )
+            status_page = p.page(
+                "status/index.html",
+                "status",
+                f"Läget {self.year}",
+                [p.start_crumb()],
+                status=status,
             )
         new = self._new_for_year()
         since = self._since_decided()
         self.site["meny"] = self._menu(new is not None)
-        pages.append(self._start(status, new, since))
-        pages.append(p.plans_page())
-        pages += [p.vp_page(vp) for vp in self.planset.vps]
-        pages += [p.ap_page(ap) for ap in self.planset.aps]
-        pages += [p.hp_page(hp) for hp in self.planset.hps]
-        pages += [p.goal_page(node) for node in self.index.goals.values()]
-        pages += [p.section_page(node) for node in self.index.sections.values()]
-        pages += [p.activity_page(node) for node in self.index.activities.values()]
-        pages += [p.action_page(node) for node in self.index.actions]
-        pages += p.body_pages()
-        pages.append(
+        if status_page is not None:
+            yield status_page
+        yield self._start(status, new, since)
+        yield p.plans_page()
+        yield from (p.vp_page(vp) for vp in self.planset.vps)
+        yield from (p.ap_page(ap) for ap in self.planset.aps)
+        yield from (p.hp_page(hp) for hp in self.planset.hps)
+        yield from (p.goal_page(node) for node in self.index.goals.values())
+        yield from (p.section_page(node) for node in self.index.sections.values())
+        yield from (p.activity_page(node) for node in self.index.activities.values())
+        yield from (p.action_page(node) for node in self.index.actions)
+        yield from p.body_pages()
+        yield (
             p.page(
                 "historik.html",
                 "historik",
@@ -273,11 +281,9 @@ class SiteContent:
             )
         )
         if new is not None:
-            pages.append(
-                p.page("nytt.html", "nytt", f"Nytt för {self.year}", [p.start_crumb()], nytt=new)
-            )
+            yield p.page("nytt.html", "nytt", f"Nytt för {self.year}", [p.start_crumb()], nytt=new)
         if since is not None:
-            pages.append(
+            yield (
                 p.page(
                     "andringar.html",
                     "andringar",
@@ -286,7 +292,7 @@ class SiteContent:
                     ändringar=since,
                 )
             )
-        pages.append(
+        yield (
             p.page(
                 "dokument/index.html",
                 "dokument",
@@ -299,7 +305,6 @@ class SiteContent:
                 },
             )
         )
-        return pages
 
     def _menu(self, with_new: bool) -> list[Data]:
         items = [

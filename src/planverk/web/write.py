@@ -51,16 +51,20 @@ def _open_up(folder: Path) -> None:
     os.chmod(folder, 0o777 & ~umask)
 
 
-def write_files(folder: Path, files: dict[str, bytes]) -> None:
-    """Write ``files`` (site address -> bytes) under ``folder``."""
-    made: set[Path] = set()
-    for address, data in files.items():
-        path = folder / address
+class Files:
+    """Writes the files of a site under one folder (addresses are paths from its root)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._made: set[Path] = {folder}
+
+    def put(self, address: str, data: bytes) -> None:
+        path = self.folder / address
         parent = path.parent
         try:
-            if parent not in made:
+            if parent not in self._made:
                 parent.mkdir(parents=True, exist_ok=True)
-                made.add(parent)
+                self._made.add(parent)
             path.write_bytes(data)
         except OSError as err:
             raise write_error(err.filename or path, err) from None
