@@ -350,6 +350,7 @@ def _webb(runs: int, budget: float) -> Row:
     files = [p for p in site.rglob("*") if p.is_file()]
     pages = sum(1 for p in files if p.suffix == ".html")
     size = sum(p.stat().st_size for p in files)
+
     def count(n: int) -> str:
         return f"{n:,}".replace(",", " ")
 
