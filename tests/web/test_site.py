@@ -398,3 +398,20 @@ def test_site_is_copied_whole_with_its_folder(shipped_site: Site, tmp_path: Path
     for href in start.links:
         path = unquote(urlsplit(href).path)
         assert not path or (copy / path).is_file(), href
+
+
+def test_a_wrong_revision_is_a_usage_error(tmp_path: Path) -> None:
+    from tests.web.conftest import repository_with_history
+
+    project = repository_with_history(tmp_path / "region")
+    run = cli("webb", "--utan-pdf", "--sedan", "v1999-finns-inte", "-c", str(project / "plans"))
+    assert run.exit_code == 2
+    assert "revisionen 'v1999-finns-inte' finns inte i git-förrådet" in run.stderr
+    assert list((project / "build").iterdir()) == []  # nothing written, nothing left
+
+
+def test_without_git_the_history_page_says_why(shipped: Path) -> None:
+    assert cli("webb", "--utan-pdf").exit_code == 0
+    history = Page(shipped / "build/webb/historik.html")
+    assert "Planernas ändringshistorik visas inte" in history.words
+    assert "git" in history.words

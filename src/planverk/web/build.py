@@ -427,7 +427,15 @@ class SiteContent:
             asked.append((f"Handlingsplaner {year}", PlanKind.HP, str(year)))
         if any(hp.plan.year is None for hp in self.planset.hps):
             asked.append(("Levande handlingsplaner", PlanKind.HP, "levande"))
-        old_set = load_at_revision(revision, self.plan_dir)
+        try:
+            old_set = load_at_revision(revision, self.plan_dir)
+        except UserError as err:
+            if self.request.since is not None:
+                raise  # asked for by name: the user should hear that it is wrong
+            return {
+                "revision": revision,
+                "delar": [{"rubrik": "Planerna", "fel": err.message, "diff": None}],
+            }
         for label, kind, selection in asked:
             try:
                 data = since_revision(old_set, self.planset, kind, selection, revision)
