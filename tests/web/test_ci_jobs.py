@@ -32,6 +32,8 @@ def test_gitlab_pages_job() -> None:
     assert "planverk webb --ut public" in job["script"]
     assert job["artifacts"]["paths"] == ["public"]
     assert job["variables"]["GIT_DEPTH"] == "0"
+    assert 'pip install --quiet "$PLANVERK_PAKET"' in job["script"]
+    assert job["variables"]["PLANVERK_PAKET"]  # the same package the check installs
 
 
 def test_github_pages_job() -> None:
@@ -40,6 +42,7 @@ def test_github_pages_job() -> None:
     job = _uncommented(text, "# pages:")["jobs"]["pages"]
     runs = [step.get("run") for step in job["steps"]]
     assert "planverk webb --ut _site" in runs
+    assert 'pip install --quiet "$PLANVERK_PAKET"' in runs  # the workflow's env
     assert job["needs"] == "validate"
     assert job["permissions"] == {"pages": "write", "id-token": "write"}
     assert {"uses": "actions/upload-pages-artifact@v3", "with": {"path": "_site"}} in job["steps"]

@@ -1,5 +1,5 @@
 """The site's templates run in render's Jinja set-up: sandboxed, strict about unknown names,
-HTML-escaped. The quick way to a plain dict's key gives what Jinja's own sandbox gives, so
+HTML-escaped. The quick way to a plain dict's key gives what the bounded sandbox gives, so
 a change in Jinja that would make them differ breaks this test."""
 
 from __future__ import annotations
@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 from jinja2 import DictLoader, StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from planverk.render import template_environment
+from planverk.render.sandbox import BoundedEnvironment
 from planverk.web.build import paragraphs_html
 
 TEMPLATES = {
@@ -35,7 +35,7 @@ def _outcome(env: Any, name: str, data: dict[str, Any]) -> tuple[str, str]:
 def test_dict_lookup_is_the_sandboxs(name: str) -> None:
     ours = template_environment([], html=True)
     ours.loader = DictLoader(TEMPLATES)
-    plain = SandboxedEnvironment(
+    plain = BoundedEnvironment(
         loader=DictLoader(TEMPLATES), undefined=StrictUndefined, autoescape=True
     )
     data = {"a": {"b": "<i>x</i> & y", "items": "skuggar inte metoden"}}

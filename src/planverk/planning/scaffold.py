@@ -226,9 +226,10 @@ planverk:
 #   stage: deploy
 #   variables:
 #     GIT_DEPTH: "0"
+#     PLANVERK_PAKET: {_quoted(options.package)}
 #   script:
 #     # - apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui
-#     - pip install --quiet "${{PLANVERK_PAKET:-planverk=={__version__}}}"
+#     - pip install --quiet "$PLANVERK_PAKET"
 #     - planverk webb --ut public
 #   artifacts:
 #     paths:
@@ -280,7 +281,7 @@ jobs:
   #     - uses: actions/setup-python@v5
   #       with:
   #         python-version: "3.12"
-  #     - run: pip install --quiet "${{{{ vars.PLANVERK_PAKET || 'planverk=={__version__}' }}}}"
+  #     - run: pip install --quiet "$PLANVERK_PAKET"
   #     - run: planverk webb --ut _site
   #     - uses: actions/upload-pages-artifact@v3
   #       with:
