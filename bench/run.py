@@ -7,11 +7,11 @@
 Measures ``planverk --help``; ``planverk validate`` on the shipped plans and on generated plan
 sets of 1,000, 10,000 and 50,000 activities; ``planverk render`` of an aktivitetsplan with
 5,000 activities and of a handlingsplan with 5,000 rows (as .docx, and as slides);
-``planverk diff`` of two 10,000-activity years with 10% changed. Beside each validate it times
-the floor, loading the same YAML files with PyYAML's C loader and nothing else
-(bench/floor.py), and a peer, ``check-jsonschema`` with the JSON Schemas in schemas/ on the
-same files (one process per plan kind, their times added). A command that does not exist (yet)
-shows "saknas".
+``planverk diff`` of two 10,000-activity years with 10% changed; ``planverk webb`` on 10,000
+activities. Beside each validate it times the floor, loading the same YAML files with PyYAML's
+C loader and nothing else (bench/floor.py), and a peer, ``check-jsonschema`` with the JSON
+Schemas in schemas/ on the same files (one process per plan kind, their times added). A
+command that does not exist (yet) shows "saknas".
 
 Each run is one child process, timed from start to exit; its peak resident memory comes from
 ``os.wait4`` (the child's own rusage), its CPU time likewise. Every command runs once untimed
@@ -297,6 +297,8 @@ def collect(runs: int, only: str | None, budget: float) -> list[Row]:
         rows.append(Row("planverk diff 2024 2025", data, t, target="< 1 s", met=t and t.median < 1))
     if want("intake") and exists("rapportmall"):
         rows += intake_rows(runs, budget)
+    if want("webb"):
+        rows.append(_webb(runs, budget))
     return rows
 
 
@@ -333,6 +335,30 @@ def intake_rows(runs: int, budget: float) -> list[Row]:
         Row("planverk import (skriver in rapporterna)", data, t_write),
         Row("planverk import en gång till (inget att ändra)", data, t_again),
     ]
+
+
+def _webb(runs: int, budget: float) -> Row:
+    """`planverk webb` on 10 000 activities (Word documents only: PDF through LibreOffice is
+    timed by hand, see README.md); the site's pages, files and size from the folder."""
+    where = generate.CORPUS / "scale-10000"
+    site = OUT / "webb"
+    data = f"10 000 aktiviteter: {corpus_size(where / 'plans')}"
+    if not exists("webb"):
+        return Row("planverk webb", data, None)
+    command = Command([[PLANVERK, "webb", "--utan-pdf", "--ut", str(site)]], where)
+    (t,) = measure([command], min(runs, 3), budget)
+    files = [p for p in site.rglob("*") if p.is_file()]
+    pages = sum(1 for p in files if p.suffix == ".html")
+    size = sum(p.stat().st_size for p in files)
+
+    def count(n: int) -> str:
+        return f"{n:,}".replace(",", " ")
+
+    note = (
+        f"planverk webb på 10 000 aktiviteter: {count(pages)} sidor, {count(len(files))} filer, "
+        f"{number(size / 1e6, 1)} MB (utan PDF)"
+    )
+    return Row("planverk webb --utan-pdf", data, t, note=note)
 
 
 def table(rows: list[Row]) -> str:

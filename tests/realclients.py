@@ -44,6 +44,24 @@ def need(*programs: str) -> str:
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def need_file(path: os.PathLike[str] | str, what: str) -> str:
+    """``path`` when it exists (e.g. a file an npm package installs: ``what`` names it);
+    skips or, in CI, fails the test when it does not."""
+    if os.path.exists(path):
+        return os.fspath(path)
+    _missing(what)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def need_module(name: str, what: str) -> None:
+    """The Python module ``name`` can be imported (``what`` says how to get it); skips or,
+    in CI, fails the test when it cannot."""
+    import importlib.util
+
+    if importlib.util.find_spec(name) is None:
+        _missing(what)
+
+
 def need_uno() -> str:
     """Debian's Python with LibreOffice's ``uno`` module (python3-uno)."""
     need("soffice", "libreoffice")

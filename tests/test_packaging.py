@@ -56,8 +56,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_wheel_holds_the_templates(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
-    for template in (ROOT / "templates").iterdir():
-        assert f"planverk/templates/{template.name}" in names
+    for template in (ROOT / "templates").rglob("*"):
+        if template.is_file():
+            relative = template.relative_to(ROOT / "templates").as_posix()
+            assert f"planverk/templates/{relative}" in names
 
 
 def test_installed_planverk_renders_without_templates_in_the_project(

@@ -50,6 +50,7 @@ COMMANDS: tuple[str, ...] = (
     "init",
     "render",
     "diff",
+    "webb",
     "fmt",
     "rapportmall",
     "importera",

@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from planverk.core.errors import UserError
@@ -137,3 +138,65 @@ def load_at_revision(
         sources = [s for s in sources if keep(s)]
     root = plan_dir.parent if plan_dir.name == "plans" else plan_dir
     return load_sources(sources, root=root, plan_dir=plan_dir)
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    """One commit that changed plan files: id, parent, date, author, subject, and each
+    changed file (path from the repository root) with git's status letter (A, M, D)."""
+
+    id: str
+    parent: str | None
+    date: str  # the committer date, YYYY-MM-DD
+    author: str
+    subject: str
+    files: tuple[tuple[str, str], ...]
+
+
+def plan_log(plan_dir: Path, limit: int) -> tuple[Path, list[Commit], bool]:
+    """The repository root and the latest ``limit`` commits (newest first) that changed a
+    YAML file under ``plan_dir``, and whether older ones were left out. Reads git's history
+    only; the work tree, index and HEAD are left alone. Raises RevisionError outside git."""
+    top = repository_root(plan_dir)
+    relative = plan_dir.resolve().relative_to(top.resolve()).as_posix()
+    out = _git(
+        [
+            "log",
+            f"--max-count={limit + 1}",
+            "--first-parent",
+            "--no-renames",
+            "--format=%x1e%H%x1f%P%x1f%cs%x1f%an%x1f%s",
+            "--name-status",
+            "HEAD",
+            "--",
+            f"{relative}/*.yaml" if relative != "." else "*.yaml",
+            f"{relative}/*.yml" if relative != "." else "*.yml",
+        ],
+        top,
+    ).decode("utf-8", "replace")
+    commits: list[Commit] = []
+    for record in out.split("\x1e"):
+        if not record.strip():
+            continue
+        head, _, rest = record.partition("\n")
+        commit, parents, date, author, subject = (head.split("\x1f") + [""] * 5)[:5]
+        files = []
+        for line in rest.splitlines():
+            status, _, path = line.partition("\t")
+            if path:
+                files.append((status[:1], path))
+        parent = parents.split()[0] if parents.split() else None
+        commits.append(Commit(commit, parent, date, author, subject, tuple(files)))
+    return top, commits[:limit], len(commits) > limit
+
+
+def latest_tag(plan_dir: Path) -> str | None:
+    """The newest tag reachable from HEAD (``git describe --tags --abbrev=0``), or None when
+    there is none or the plans are not in git."""
+    try:
+        top = repository_root(plan_dir)
+        out = _git(["describe", "--tags", "--abbrev=0", "HEAD"], top)
+    except RevisionError:
+        return None
+    tag = out.decode("utf-8", "replace").strip()
+    return tag or None

@@ -13,10 +13,15 @@ document (imported lazily by the caller's code path, like openpyxl for the workb
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
+
+from planverk.office.package import FIXED_TIME, repack
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -169,9 +174,30 @@ def workbook_bytes(chart: StackedBars) -> bytes:
     sheet.append(["Fokusområde", *chart.series])
     for category, row in zip(reversed(chart.categories), reversed(chart.values), strict=True):
         sheet.append([category, *row])
+    book.properties.created = dt.datetime(*FIXED_TIME)
     out = io.BytesIO()
     book.save(out)
-    return out.getvalue()
+    return _without_save_time(out.getvalue())
+
+
+_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
+
+
+def _without_save_time(xlsx: bytes) -> bytes:
+    """openpyxl stamps the workbook's "modified" and its zip entries with the time of saving;
+    fixed stamps keep the document the same bytes for the same plans."""
+    stamp = b"%04d-%02d-%02dT%02d:%02d:%02dZ" % FIXED_TIME
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(xlsx)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                data = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
+            target.writestr(info.filename, data)
+    return repack(out.getvalue())
 
 
 def inline_xml(rid: str, shape_id: int, chart: StackedBars, width_cm: float) -> str:

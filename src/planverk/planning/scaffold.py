@@ -214,6 +214,28 @@ planverk:
     when: always
     reports:
       codequality: gl-code-quality-report.json
+
+# Planerna som webbplats på GitLab Pages (planverk webb): ta bort # i början av raderna
+# nedan. Jobbet körs på huvudgrenen, efter kontrollen; sidorna hamnar på förrådets
+# Pages-adress (Inställningar > Pages). Hela historiken hämtas (GIT_DEPTH 0), så att
+# sidan Historik kan visa när planerna ändrades, och taggen för senaste beslut (t.ex.
+# v2025-beslut) jämförs med. Utan LibreOffice blir dokumenten bara Word; raden med
+# apt-get ger också PDF.
+# pages:
+#   image: python:3.12
+#   stage: deploy
+#   variables:
+#     GIT_DEPTH: "0"
+#     PLANVERK_PAKET: {_quoted(options.package)}
+#   script:
+#     # - apt-get update -qq && apt-get install -y -qq libreoffice-writer-nogui
+#     - pip install --quiet "$PLANVERK_PAKET"
+#     - planverk webb --ut public
+#   artifacts:
+#     paths:
+#       - public
+#   rules:
+#     - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
 """
 
 
@@ -237,6 +259,35 @@ jobs:
           python-version: "3.12"
       - run: pip install --quiet "$PLANVERK_PAKET"
       - run: planverk validate --format github
+
+  # Planerna som webbplats på GitHub Pages (planverk webb): ta bort # i början av raderna
+  # nedan och välj "GitHub Actions" som källa under Settings > Pages. Jobbet körs på
+  # huvudgrenen när kontrollen har gått igenom. fetch-depth 0 hämtar hela historiken, så
+  # att sidan Historik kan visa när planerna ändrades.
+  # pages:
+  #   needs: validate
+  #   if: github.ref == format('refs/heads/{{0}}', github.event.repository.default_branch)
+  #   runs-on: ubuntu-latest
+  #   permissions:
+  #     pages: write
+  #     id-token: write
+  #   environment:
+  #     name: github-pages
+  #     url: ${{{{ steps.deployment.outputs.page_url }}}}
+  #   steps:
+  #     - uses: actions/checkout@v4
+  #       with:
+  #         fetch-depth: 0
+  #     - uses: actions/setup-python@v5
+  #       with:
+  #         python-version: "3.12"
+  #     - run: pip install --quiet "$PLANVERK_PAKET"
+  #     - run: planverk webb --ut _site
+  #     - uses: actions/upload-pages-artifact@v3
+  #       with:
+  #         path: _site
+  #     - id: deployment
+  #       uses: actions/deploy-pages@v4
 """
 
 
@@ -315,4 +366,6 @@ planverk status --format xlsx -o status.xlsx
   anteckningar på raderna.
 - `.pre-commit-config.yaml` kör `planverk validate` före varje commit
   (`pip install pre-commit && pre-commit install`).
+- Båda CI-filerna har ett bortkommenterat jobb som publicerar planerna som webbplats
+  (`planverk webb`) på GitLab Pages eller GitHub Pages: ta bort `#` framför det.
 """

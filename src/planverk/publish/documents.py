@@ -88,6 +88,13 @@ def render_documents(plan_dir: Path, request: RenderRequest) -> Published:
         )
     planset = load_plan_dir(plan_dir)
     checked = require_clean(planset)
+    return render_checked(planset, checked, request)
+
+
+def render_checked(planset: PlanSet, checked: Result, request: RenderRequest) -> Published:
+    """:func:`render_documents` for a plan set already loaded and let through the gate
+    (``checked`` is :func:`require_clean`'s result), for a writer that publishes several
+    documents from one load (the website). Raises a UserError."""
     fmt = request.fmt or format_for(request.output) or "docx"
     targets = targets_for(planset, request)
     if request.output is not None and len(targets) > 1:

@@ -101,3 +101,57 @@ def check_output(
             f"vägrar skriva {path}: det ligger utanför projektet {planset.root}",
             "Ange platsen uttryckligen med -o om det är meningen.",
         )
+
+
+SITE_MARKER = ".planverk-webb"  # in every folder `planverk webb` writes, so it may replace it
+
+
+def check_output_folder(
+    folder: Path,
+    planset: PlanSet,
+    *,
+    explicit: bool,
+    template_dirs: Iterable[Path] = (),
+    protected: Iterable[Path | None] = (),
+) -> None:
+    """Raise :class:`OutputRefused` when replacing ``folder`` as a whole (a website) could
+    destroy what the user wrote: a folder that holds or lies in the plan folder or a
+    template folder, holds the dokumentmall, or already holds something that is not a
+    site from planverk (no :data:`SITE_MARKER` in it)."""
+    target = folder.resolve()
+    hint = "Välj en egen mapp för webbplatsen, t.ex. --ut build/webb."
+    if target.exists() and not target.is_dir():
+        raise OutputRefused(f"{folder} är en fil, inte en mapp", hint)
+    plan_dir = planset.plan_dir.resolve()
+    if _inside(target, plan_dir) or plan_dir.is_relative_to(target):
+        raise OutputRefused(
+            f"vägrar skriva webbplatsen i {folder}: planmappen {planset.plan_dir.name}/ "
+            "skulle skrivas över",
+            hint,
+        )
+    for templates in template_dirs:
+        resolved = templates.resolve()
+        if _inside(target, resolved) or resolved.is_relative_to(target):
+            raise OutputRefused(
+                f"vägrar skriva webbplatsen i {folder}: mallmappen {templates} skulle skrivas över",
+                hint,
+            )
+    for file in protected:
+        if file is not None and file.resolve().is_relative_to(target):
+            raise OutputRefused(f"vägrar skriva webbplatsen i {folder}: {file} ligger där", hint)
+    if not explicit and not _inside(target, planset.root):
+        raise OutputRefused(
+            f"vägrar skriva {folder}: det ligger utanför projektet {planset.root}",
+            "Ange platsen uttryckligen med --ut om det är meningen.",
+        )
+    if target.is_dir() and not (target / SITE_MARKER).is_file():
+        try:
+            empty = next(target.iterdir(), None) is None
+        except OSError as err:
+            raise OutputRefused(f"{folder} kan inte läsas: {err.strerror or err}", hint) from None
+        if not empty:
+            raise OutputRefused(
+                f"vägrar ersätta {folder}: mappen finns och är ingen webbplats från planverk",
+                "planverk webb ersätter bara en tom mapp eller en som det själv har skrivit; "
+                "välj en annan mapp, eller töm den först.",
+            )

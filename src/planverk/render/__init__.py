@@ -20,7 +20,7 @@ from pathlib import Path
 from planverk.loading.planset import PlanSet
 from planverk.render.context import Builder, PlanText
 from planverk.render.errors import RenderError
-from planverk.render.markup import BUNDLED_TEMPLATES
+from planverk.render.markup import BUNDLED_TEMPLATES, run_template, template_environment
 from planverk.render.pipeline import (
     FORMATS,
     dokumentmall_path,
@@ -58,8 +58,10 @@ __all__ = [
     "read_dokumentmall",
     "render_document",
     "render_target",
+    "run_template",
     "select",
     "template_dir_for",
+    "template_environment",
 ]
 
 

@@ -3,18 +3,23 @@
 The environment is sandboxed (a template is text a planner edits, not code), undefined names
 are errors (a misspelt key must not vanish silently), and autoescaping is off because the
 markup is Markdown, not HTML: plan text arrives already escaped for Markdown
-(:mod:`planverk.render.context`).
+(:mod:`planverk.render.context`). The website's HTML templates run in the same set-up with
+autoescaping on (:func:`template_environment`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import functools
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planverk.render.context import join_names, paragraphs, swedish_date
 from planverk.render.errors import RenderError
 from planverk.render.plaintext import SafeMarkdown
+
+if TYPE_CHECKING:
+    from planverk.render.sandbox import BoundedEnvironment
 
 TEMPLATE_SUFFIX = ".md.j2"
 TEMPLATE_DIR = "templates"
@@ -63,35 +68,88 @@ def template_file(template_dir: Path, kind: str) -> Path:
     return template_path(template_dir, kind)
 
 
-def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str:
-    """Render the template for ``kind`` with ``data``; template mistakes raise RenderError."""
-    from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
-    from jinja2.exceptions import SecurityError
+@functools.cache
+def _sandbox() -> type[BoundedEnvironment]:
+    """The bounded sandbox (:mod:`planverk.render.sandbox`), with a quicker way to a key of a
+    plain dict.
 
-    from planverk.render.sandbox import (
-        BoundedEnvironment,
-        ContainedLoader,
-        OutsideTemplate,
-        TemplateLimit,
-        render_bounded,
-    )
+    ``x.name`` in a template asks for the attribute first and, when the object has none,
+    for the item: for the template data (plain dicts) that is an AttributeError raised and
+    caught on every lookup, most of the time a large site takes to render. A dict has no
+    attributes but its class's, so when the class has no attribute ``name`` the answer is
+    the item, exactly as the sandbox would give it, without the exception. Everything else
+    goes through the sandbox unchanged.
+    """
+    from planverk.render.sandbox import BoundedEnvironment
 
-    env = BoundedEnvironment(
-        loader=ContainedLoader([str(folder) for folder in search_path(template_dir)]),
+    class Sandbox(BoundedEnvironment):
+        def getattr(self, obj: Any, attribute: str) -> Any:
+            if type(obj) is dict and not hasattr(dict, attribute):
+                try:
+                    return obj[attribute]
+                except KeyError:
+                    return self.undefined(obj=obj, name=attribute)
+            return super().getattr(obj, attribute)
+
+    return Sandbox
+
+
+def template_environment(folders: Sequence[Path], *, html: bool = False) -> BoundedEnvironment:
+    """The one Jinja set-up every planverk template runs in: the bounded sandbox (a template
+    is text a planner edits, not code, and may not take the machine's memory or time), only
+    files really inside the template folders, undefined names are errors, None prints as
+    nothing, and the Swedish filters ``datum`` and ``uppräkning``.
+
+    ``html=False`` (the documents): no autoescaping, since the markup is Markdown and plan
+    text arrives escaped for Markdown, plus the Markdown helpers ``stycken``, ``rubrik`` and
+    ``indrag``. ``html=True`` (the website): every value is escaped for HTML unless it is
+    already markup (``markupsafe.Markup``); the caller adds its own HTML helpers.
+    """
+    from jinja2 import StrictUndefined
+
+    from planverk.render.sandbox import ContainedLoader
+
+    env = _sandbox()(
+        loader=ContainedLoader([str(folder) for folder in folders]),
         undefined=StrictUndefined,
-        autoescape=False,
+        autoescape=html,
         finalize=_finalize,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["stycken"] = paragraphs
     env.filters["datum"] = swedish_date
     env.filters["uppräkning"] = lambda items: join_names(str(i) for i in items)
-    env.globals["rubrik"] = heading_marks
-    env.globals["indrag"] = indent
+    if not html:
+        env.filters["stycken"] = paragraphs
+        env.globals["rubrik"] = heading_marks
+        env.globals["indrag"] = indent
+    return env
+
+
+def render_markup(template_dir: Path, kind: str, data: Mapping[str, Any]) -> str:
+    """Render the template for ``kind`` with ``data``; template mistakes raise RenderError."""
+    env = template_environment(search_path(template_dir))
     name = f"{kind}{TEMPLATE_SUFFIX}"
-    shown = template_file(template_dir, kind)
+    return run_template(env, name, data, template_file(template_dir, kind), template_dir)
+
+
+def run_template(
+    env: BoundedEnvironment,
+    name: str,
+    data: Mapping[str, Any],
+    shown: Path,
+    template_dir: Path,
+) -> str:
+    """Render template ``name`` of ``env`` with ``data`` within the sandbox's limits. A
+    mistake in the template (syntax, an unknown name, something the sandbox forbids, a
+    limit) raises RenderError naming ``shown`` (the template file as the user sees it) and
+    the line."""
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+
+    from planverk.render.sandbox import OutsideTemplate, TemplateLimit, render_bounded
+
     try:
         template = env.get_template(name)
         return render_bounded(template, dict(data))
