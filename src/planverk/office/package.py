@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Mapping
 
 from planverk.core.errors import UserError
 
@@ -52,9 +53,11 @@ def as_document(data: bytes, display: str) -> bytes:
         ) from None
 
 
-def repack(data: bytes) -> bytes:
+def repack(data: bytes, replace: Mapping[str, bytes] | None = None) -> bytes:
     """The same zip with fixed timestamps, attributes and compression: equal input, equal
-    bytes. Entry order is kept ([Content_Types].xml first, as Office writes it)."""
+    bytes. Entry order is kept ([Content_Types].xml first, as Office writes it). Entries
+    named in ``replace`` get the bytes given instead."""
+    replace = replace or {}
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -67,5 +70,8 @@ def repack(data: bytes) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
-            target.writestr(entry, source.read(info.filename), compresslevel=6)
+            blob = replace.get(info.filename)
+            if blob is None:
+                blob = source.read(info.filename)
+            target.writestr(entry, blob, compresslevel=6)
     return out.getvalue()

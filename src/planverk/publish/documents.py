@@ -45,7 +45,8 @@ class RenderRequest:
     dokumentmall: Path | None = None
     powerpointmall: Path | None = None  # the slides' template (-f pptx)
     templates: Path | None = None
-    on: dt.date | None = None  # the follow-up report's date (default: today)
+    on: dt.date | None = None  # the follow-up report's date (default: the latest report's)
+    timeout: float | None = None  # seconds per LibreOffice run (None: grows with the document)
 
 
 @dataclass(slots=True)
@@ -61,10 +62,11 @@ def targets_for(planset: PlanSet, request: RenderRequest) -> list[Target]:
     """The documents a request asks for (several handlingsplaner of one year when no plan is
     named). Raises RenderError."""
     if request.kind == FOLLOW_UP:
-        from planverk.planning.followup_report import target
+        from planverk.planning.followup_report import as_of, default_year, target
 
-        on = request.on or dt.date.today()
-        return [target(planset, request.year or on.year, on)]
+        year = request.year or (request.on.year if request.on else default_year(planset))
+        on, basis = as_of(planset, year, request.on)
+        return [target(planset, year, on, basis)]
     try:
         kind = Kind(request.kind)
     except ValueError:
@@ -108,7 +110,9 @@ def render_documents(plan_dir: Path, request: RenderRequest) -> Published:
         check_output(
             path, planset, fmt=fmt, explicit=explicit, template_dirs=dirs, protected=(mall, slides)
         )
-        rendered = render_target(planset, target, fmt, folder, mall, slides)
+        rendered = render_target(
+            planset, target, fmt, folder, mall, slides, timeout=request.timeout
+        )
         warnings.extend(check_rendered(planset, rendered))
         files.append((path, rendered.data))
     paths = write_outputs(

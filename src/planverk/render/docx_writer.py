@@ -10,7 +10,6 @@ times slower.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import io
 import re
 from dataclasses import dataclass, field
@@ -37,7 +36,7 @@ from planverk.document.blocks import (
 )
 from planverk.office.package import as_document, repack
 from planverk.render.errors import RenderError
-from planverk.render.meta import STATUS_FILL, Meta
+from planverk.render.meta import STATUS_FILL, Meta, timestamp
 from planverk.render.result import MissingStyle
 from planverk.render.styles import StyleMap
 
@@ -304,12 +303,17 @@ class _Writer:
                 '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
             )
             lead = begin if index == 0 else ""
-            end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if index == len(entries) - 1 else ""
             self.out.append(
                 f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{lead}'
                 f'<w:hyperlink w:anchor="{name}" w:history="1">{text}<w:r><w:tab/></w:r>{page}'
-                f"</w:hyperlink>{end}</w:p>"
+                "</w:hyperlink></w:p>"
             )
+        # The field ends in a paragraph of its own, as Word writes it: every entry is then a
+        # paragraph like the others (the tracked-changes document can insert and delete any).
+        self.out.append(
+            f'<w:p><w:pPr><w:pStyle w:val="{self.style("Normal")}"/></w:pPr>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
 
     def _toc_entries(self) -> list[tuple[Heading, str]]:
         return [(h, n) for h, n in self.headings if n]
@@ -607,7 +611,7 @@ def _set_core(document: DocxDocument, meta: Meta) -> None:
     element = document.part.package.part_related_by(RT.CORE_PROPERTIES).element
     for child in list(element):
         element.remove(child)
-    moment = dt.datetime(meta.date.year, meta.date.month, meta.date.day)
+    moment = timestamp(meta.date)
     props.title = meta.title
     props.subject = meta.subject
     props.author = meta.author
