@@ -19,6 +19,7 @@ from planverk.model.periods import Calendar
 from planverk.office.chart import StackedBars, insert_chart
 from planverk.planning.followup import ActionStatus, Overview, overview
 from planverk.render import Builder, Figure, PlanText, Target
+from planverk.render.svgchart import markdown_table, svg_figure
 
 KIND = "uppfoljning"
 CHART_MARKER = "DIAGRAM-STATUS-PER-FOKUSOMRÅDE"
@@ -172,7 +173,15 @@ def target(planset: PlanSet, year: int, on: dt.date, basis: str = "datum") -> Ta
         sources=tuple(hp.doc.display for hp in planset.hps_for(year)),
         data=lambda builder: {**document_data(view, builder), "datumgrund": BASIS[basis]},
         keywords="uppföljning, status, " + ", ".join(view.statuses),
-        figures=(Figure(CHART_MARKER, str(PlanText(description)), insert),),
+        figures=(
+            Figure(
+                CHART_MARKER,
+                str(PlanText(description)),
+                insert,
+                html=lambda: svg_figure(chart, "status-per-fokusomrade"),
+                markdown=lambda: markdown_table(chart),
+            ),
+        ),
     )
 
 
