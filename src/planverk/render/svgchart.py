@@ -65,12 +65,12 @@ def svg_figure(chart: StackedBars, prefix: str = "diagram") -> str:
     parts.append("</defs>")
     # Legend: swatch with the pattern, then the status in words.
     for index, name in enumerate(chart.series):
-        x = LEFT + (index % per_row) * 230
-        y = legend_top + (index // per_row) * LEGEND_ROW
+        lx = LEFT + (index % per_row) * 230
+        ly = legend_top + (index // per_row) * LEGEND_ROW
         parts.append(
-            f'<rect x="{x}" y="{y}" width="18" height="14" fill="url(#{ident}-m{index})" '
+            f'<rect x="{lx}" y="{ly}" width="18" height="14" fill="url(#{ident}-m{index})" '
             f'stroke="#1a1a1a" stroke-width="1"/>'
-            f'<text x="{x + 24}" y="{y + 12}" fill="#1a1a1a">{escape(name)}</text>'
+            f'<text x="{lx + 24}" y="{ly + 12}" fill="#1a1a1a">{escape(name)}</text>'
         )
     for row, (category, values) in enumerate(zip(chart.categories, chart.values, strict=True)):
         y = top + row * (BAR + GAP)
