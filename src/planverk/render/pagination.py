@@ -53,15 +53,15 @@ def paginate(
             return docx, None, None
         with phase("Gör PDF med LibreOffice"), libreoffice.session() as office:
             return docx, office.convert(docx, options=options, timeout=timeout), None
+    if libreoffice.soffice() is None:
+        if pdf:
+            raise libreoffice.missing_error()
+        return docx, None, TocNumbers(False, "LibreOffice (soffice) är inte installerat")
     key = hashlib.sha256(docx + (b"pdf" if pdf else b"docx")).hexdigest()
     cached = _CACHE.get(key)
     if cached is not None:
         _CACHE.move_to_end(key)
         return cached
-    if libreoffice.soffice() is None:
-        if pdf:
-            raise libreoffice.missing_error()
-        return docx, None, TocNumbers(False, "LibreOffice (soffice) är inte installerat")
     started = time.monotonic()
     try:
         result = _paginate(fields, names, pdf=pdf, options=options, timeout=timeout)
@@ -133,3 +133,8 @@ def _paginate(
             pages = now
             numbered = fields.with_numbers({n: str(p) for n, p in pages.items()}, dirty=False)
         return numbered, made, passes, "sidnumren ändrades för varje varv och kan vara fel"
+
+
+def clear_cache() -> None:
+    """Forget the layouts kept (for a test that must see LibreOffice run again)."""
+    _CACHE.clear()
