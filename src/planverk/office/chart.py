@@ -183,7 +183,7 @@ def workbook_bytes(chart: StackedBars, moment: dt.datetime = FIXED_MOMENT) -> by
     the same chart gives the same bytes (openpyxl would write the wall clock)."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
-    from planverk.office.package import repack
+    from planverk.office.package import with_core_dates
 
     book = Workbook()
     book.properties.created = moment
@@ -196,7 +196,7 @@ def workbook_bytes(chart: StackedBars, moment: dt.datetime = FIXED_MOMENT) -> by
         sheet.append([category, *row])
     out = io.BytesIO()
     book.save(out)
-    return repack(out.getvalue())
+    return with_core_dates(out.getvalue(), moment)
 
 
 def inline_xml(rid: str, shape_id: int, chart: StackedBars, width_cm: float) -> str:

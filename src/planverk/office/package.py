@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import zipfile
 from collections.abc import Mapping
 
@@ -75,3 +77,19 @@ def repack(data: bytes, replace: Mapping[str, bytes] | None = None) -> bytes:
                 blob = source.read(info.filename)
             target.writestr(entry, blob, compresslevel=6)
     return out.getvalue()
+
+
+CORE = "docProps/core.xml"
+_CORE_DATE = re.compile(r"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def with_core_dates(data: bytes, moment: dt.datetime) -> bytes:
+    """An Office file with its created and modified dates set to ``moment`` (UTC) and packed
+    reproducibly. openpyxl sets "modified" to the wall clock when it saves; this undoes it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        if CORE not in source.namelist():
+            return repack(data)
+        core = source.read(CORE).decode("utf-8")
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    core = _CORE_DATE.sub(lambda m: f"{m.group(1)}{stamp}{m.group(2)}", core)
+    return repack(data, {CORE: core.encode("utf-8")})

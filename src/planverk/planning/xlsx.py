@@ -17,7 +17,7 @@ import datetime as dt
 import io
 from typing import Any
 
-from planverk.office.package import repack
+from planverk.office.package import with_core_dates
 from planverk.planning.followup import Overview
 from planverk.planning.statusview import focus_table, owner_table
 from planverk.render.meta import timestamp
@@ -134,7 +134,7 @@ def workbook(view: Overview) -> bytes:
         _text_stays_text(worksheet)
     buffer = io.BytesIO()
     book.save(buffer)
-    return repack(buffer.getvalue())
+    return with_core_dates(buffer.getvalue(), moment)
 
 
 def _text_stays_text(sheet: Any) -> None:
