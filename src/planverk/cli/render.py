@@ -101,7 +101,18 @@ def command(
         str | None,
         typer.Option(
             "--datum",
-            help="För uppfoljning: dagen läget gäller, ÅÅÅÅ-MM-DD (standard: i dag).",
+            help="För uppfoljning: dagen läget gäller, ÅÅÅÅ-MM-DD (standard: dagen för den "
+            "senaste rapporten).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        float | None,
+        typer.Option(
+            "--tidsgräns",
+            min=1,
+            help="Sekunder som LibreOffice får för varje körning (pdf, sidnummer). Standard: "
+            "växer med dokumentet, eller PLANVERK_TIDSGRANS.",
             show_default=False,
         ),
     ] = None,
@@ -125,8 +136,11 @@ def command(
         powerpointmall=powerpointmall,
         templates=templates,
         on=parse_date(datum),
+        timeout=timeout,
     )
-    with handled():
+    from planverk.cli.progress import shown
+
+    with handled(), shown():
         published = render_documents(plan_dir(config), request)
     warn_findings(published.warnings, published.checked)
     for path in published.paths:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planverk.core.findings import Finding
+from planverk.core.progress import phase
 from planverk.lint.validate import Result, check_rendered
 from planverk.loading.planset import PlanSet, load_plan_dir
 from planverk.publish.gate import require_clean
@@ -88,8 +89,10 @@ def render_documents(plan_dir: Path, request: RenderRequest) -> Published:
             f"powerpointmallen {request.powerpointmall} finns inte",
             "Ange en .pptx- eller .potx-fil.",
         )
-    planset = load_plan_dir(plan_dir)
-    checked = require_clean(planset)
+    with phase("Läser planerna"):
+        planset = load_plan_dir(plan_dir)
+    with phase("Kontrollerar planerna"):
+        checked = require_clean(planset)
     fmt = request.fmt or format_for(request.output) or "docx"
     targets = targets_for(planset, request)
     if request.output is not None and len(targets) > 1:
