@@ -2,7 +2,7 @@
 anyone updates a field: each rendered document of the shipped plans, converted by plain
 LibreOffice (`soffice --convert-to pdf`, which updates nothing), lists every TOC entry with
 the page the heading is on (pdftotext per page). Without LibreOffice the TOC is left for
-Word to update, and the render warns (PV404)."""
+Word to update, and the render warns (PV407)."""
 
 from __future__ import annotations
 
@@ -120,7 +120,7 @@ def test_every_toc_number_is_the_page_of_its_heading(shipped: Path, tmp_path: Pa
         out = shipped / "build" / f"{stem}.docx"
         run = cli("render", *args, "-o", str(out))
         assert run.exit_code == 0, run.stdout + run.stderr
-        assert "PV404" not in run.stderr
+        assert "PV407" not in run.stderr
         paths.append(out)
     checked = {}
     for docx, pdf in zip(paths, _plain_pdfs(tmp_path, paths), strict=True):
@@ -144,7 +144,7 @@ def test_without_libreoffice_the_toc_is_left_to_word_with_a_warning(
     monkeypatch.setenv("PATH", str(shipped))  # no soffice
     run = cli("render", "2025")
     assert run.exit_code == 0, run.stderr
-    assert "PV404" in run.stderr and "inga sidnummer" in run.stderr
+    assert "PV407" in run.stderr and "inga sidnummer" in run.stderr
     assert "LibreOffice (soffice) är inte installerat" in run.stderr
     docx = shipped / "build" / "aktivitetsplan-2025.docx"
     numbers = page_numbers(docx.read_bytes())

@@ -12,7 +12,7 @@ as many digits as the numbers will have ("0", "00"): digits are equally wide in 
 documents use, so replacing them changes no line. A document whose page numbers have more
 digits than its placeholders is laid out again with wider ones; a PDF is laid out once more
 with the numbers in, and checked. Where LibreOffice is missing the TOC stays without numbers
-and marked dirty, and the render says so (:class:`TocNumbers`, rule PV404).
+and marked dirty, and the render says so (:class:`TocNumbers`, rule PV407).
 
 Rendering is deterministic, so one process keeps the last few layouts (a render repeated with
 the same plans, as tests and ``diff --format docx`` do, costs one layout).
