@@ -47,7 +47,8 @@ DOCUMENT = "word/document.xml"
 _TOC_STYLE = re.compile(r"^(TOC|Innehll|Innehåll)\s*\d+$", re.IGNORECASE)
 # Children a paragraph may have and still be rewritten word by word.
 _SIMPLE_P = frozenset({"pPr", "r", "bookmarkStart", "bookmarkEnd", "proofErr"})
-_SIMPLE_R = frozenset({"rPr", "t", "tab", "br"})
+_SIMPLE_R = frozenset({"rPr", "t", "tab", "br", "softHyphen"})
+SOFT_HYPHEN = "\u00ad"
 _PAIR_THRESHOLD = 0.5
 
 
@@ -632,6 +633,8 @@ def _pieces(paragraph: Element) -> list[Piece]:
                 pieces.append(("\t", rpr))
             elif name == "br":
                 pieces.append(("\n", rpr))
+            elif name == "softHyphen":
+                pieces.append((SOFT_HYPHEN, rpr))
     return pieces
 
 
@@ -652,6 +655,8 @@ def _runs(pieces: list[Piece], *, deleted: bool) -> list[Element]:
             runs.append(current)
         if char == "\t":
             etree.SubElement(current, q("tab"))
+        elif char == SOFT_HYPHEN:
+            etree.SubElement(current, q("softHyphen"))
         elif char == "\n":
             etree.SubElement(current, q("br"))
         else:

@@ -26,6 +26,7 @@ class Meta:
     date: dt.date
     language: str = "sv-SE"
     keywords: str = ""
+    names: tuple[str, ...] = ()  # proper names never hyphenated (the region's and its regions')
 
 
 def timestamp(date: dt.date) -> dt.datetime:

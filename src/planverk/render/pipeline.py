@@ -155,7 +155,16 @@ def _render(
             f"{shown}: {err} (rad {err.line} i den färdiga texten)",
             "Kör med --format md för att se texten som mallen gav.",
         ) from None
-    meta = Meta(target.title, target.subject, target.author, target.date, keywords=target.keywords)
+    project = planset.project.plan if planset.project else None
+    names = (project.name, *(r.name for r in project.regions)) if project else ()
+    meta = Meta(
+        target.title,
+        target.subject,
+        target.author,
+        target.date,
+        keywords=target.keywords,
+        names=names,
+    )
     rendered = Rendered(target, fmt, b"", shown, document, removed=builder.removed)
     if fmt == SLIDES:
         from planverk.render.pptx_writer import write_pptx
