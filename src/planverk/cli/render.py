@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planverk.cli.common import ConfigOption, handled, parse_date, plan_dir, warn_findings
+from planverk.cli.common import ConfigOption, fail, handled, parse_date, plan_dir, warn_findings
 
 NAME = "render"
 
@@ -107,10 +107,9 @@ def command(
         ),
     ] = None,
     timeout: Annotated[
-        float | None,
+        int | None,
         typer.Option(
             "--tidsgräns",
-            min=1,
             help="Sekunder som LibreOffice får för varje körning (pdf, sidnummer). Standard: "
             "växer med dokumentet, eller PLANVERK_TIDSGRANS.",
             show_default=False,
@@ -136,8 +135,10 @@ def command(
         powerpointmall=powerpointmall,
         templates=templates,
         on=parse_date(datum),
-        timeout=timeout,
+        timeout=float(timeout) if timeout is not None else None,
     )
+    if timeout is not None and timeout <= 0:
+        fail(f"--tidsgräns {timeout} är ingen tid", "Ange antal sekunder, t.ex. --tidsgräns 900.")
     from planverk.cli.progress import shown
 
     with handled(), shown():
