@@ -308,7 +308,8 @@ def libreoffice_texts(
     for out in outputs:
         headers = json.loads(Path(f"{out}.sidhuvud").read_text(encoding="utf-8"))
         lines = [f"sidhuvud: {header}" for header in headers]
-        texts.append("\n".join([*lines, out.read_text(encoding="utf-8-sig")]))
+        text = out.read_text(encoding="utf-8-sig").replace("\u00ad", "")  # soft hyphens
+        texts.append("\n".join([*lines, text]))
     return texts, counts
 
 

@@ -18,8 +18,7 @@ from planverk.model import walk
 from planverk.model.periods import Calendar
 from planverk.office.chart import StackedBars, insert_chart
 from planverk.planning.followup import ActionStatus, Overview, overview
-from planverk.render import Builder, Figure, PlanText, Target
-from planverk.render.svgchart import markdown_table, svg_figure
+from planverk.render import Builder, Figure, PlanText, Target, markdown_table, svg_figure
 
 KIND = "uppfoljning"
 CHART_MARKER = "DIAGRAM-STATUS-PER-FOKUSOMRÅDE"

@@ -20,7 +20,7 @@ from typing import Any
 from planverk.office.package import with_core_dates
 from planverk.planning.followup import Overview
 from planverk.planning.statusview import focus_table, owner_table
-from planverk.render.meta import timestamp
+from planverk.render import timestamp
 
 MAX_WIDTH = 60
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")

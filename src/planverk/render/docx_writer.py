@@ -161,7 +161,8 @@ class _Writer:
         text_style = self.style("footnote text")
         self.notes.append(
             f'<w:footnote xmlns:w="{W}" xmlns:r="{R}" w:id="{number}"><w:p><w:pPr>'
-            f'<w:pStyle w:val="{text_style}"/></w:pPr><w:r><w:rPr><w:rStyle w:val="{ref_style}"/>'
+            f'<w:pStyle w:val="{text_style}"/>{NO_AUTO_HYPHENS}</w:pPr><w:r><w:rPr>'
+            f'<w:rStyle w:val="{ref_style}"/>'
             '</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
             f"{self.runs(note.children)}</w:p></w:footnote>"
         )
