@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import uuid
 from pathlib import Path
@@ -114,8 +115,12 @@ def test_2024_to_2025_tracked_in_the_rendered_document(shipped: Path) -> None:
         mark = ppr.find(qn("w:rPr")) if ppr is not None else None
         if paragraph.text == "Främja donationsverksamhet inom regionerna.":
             assert mark is not None and mark.find(qn("w:ins")) is not None
-    deleted_marks = document.element.body.findall(f".//{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}")
-    assert len(deleted_marks) == 1  # the Nära vård activity at its old place
+    deleted_marks = [
+        mark
+        for mark in document.element.body.findall(f".//{qn('w:pPr')}/{qn('w:rPr')}/{qn('w:del')}")
+        if not mark.getparent().getparent().find(qn("w:pStyle")).get(qn("w:val")).startswith("TOC")
+    ]
+    assert len(deleted_marks) == 1  # the Nära vård activity at its old place (and TOC entries)
     # Same look as `planverk render`: the newer document's styles and section.
     assert {p.style.name for p in document.paragraphs} >= {
         "Title",
@@ -230,6 +235,14 @@ for source, command, target in json.load(open(jobs_file)):
         dispatcher.executeDispatch(doc.getCurrentController().getFrame(), command, "", 0, ())
     text_filter = (prop("FilterName", "Text (encoded)"), prop("FilterOptions", "UTF8"))
     doc.storeToURL(uno.systemPathToFileUrl(target), text_filter)
+    headers = []
+    styles = doc.getStyleFamilies().getByName("PageStyles")
+    for name in sorted(styles.getElementNames()):
+        style = styles.getByName(name)
+        if style.HeaderIsOn and style.isInUse():
+            headers.append(style.HeaderText.getString())
+    with open(target + ".sidhuvud", "w", encoding="utf-8") as out:
+        json.dump(headers, out)
     doc.close(True)
 print(json.dumps(counts))
 sys.stdout.flush()
@@ -291,12 +304,28 @@ def libreoffice_texts(
         except subprocess.TimeoutExpired:
             office.kill()
             office.wait(timeout=30)
-    return [out.read_text(encoding="utf-8-sig") for out in outputs], counts
+    texts = []
+    for out in outputs:
+        headers = json.loads(Path(f"{out}.sidhuvud").read_text(encoding="utf-8"))
+        lines = [f"sidhuvud: {header}" for header in headers]
+        text = out.read_text(encoding="utf-8-sig").replace("\u00ad", "")  # soft hyphens
+        texts.append("\n".join([*lines, text]))
+    return texts, counts
 
 
 def body(text: str) -> list[str]:
-    """The document's lines without the table of contents (a field Word refreshes)."""
-    return [line.rstrip() for line in text.splitlines() if not line.endswith("\t") and line.strip()]
+    """The document's lines: the running header's text first, the table of contents (each
+    entry with its page number), the body."""
+    return [line.rstrip() for line in text.splitlines() if line.strip()]
+
+
+def toc(text: str) -> list[str]:
+    """The table of contents' lines: heading, tab, page number."""
+    return [line.strip() for line in text.splitlines() if re.search(r"\S\t\d+$", line)]
+
+
+def header(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line.startswith("sidhuvud: ")]
 
 
 def rendered(
@@ -307,7 +336,9 @@ def rendered(
     return path
 
 
-def _accept_reject(work: Path, tracked: Path, newer: Path, older: Path) -> None:
+def _accept_reject(
+    work: Path, tracked: Path, newer: Path, older: Path, *, with_toc: bool = True
+) -> None:
     texts, counts = libreoffice_texts(
         work,
         [
@@ -320,6 +351,12 @@ def _accept_reject(work: Path, tracked: Path, newer: Path, older: Path) -> None:
     accepted, rejected, new_text, old_text = texts
     assert counts[0] > 0, "LibreOffice saw no tracked changes"
     assert counts[2] == counts[3] == 0
+    assert header(new_text), "the renders have a running header"
+    assert bool(toc(new_text)) is with_toc and bool(toc(old_text)) is with_toc
+    assert toc(accepted) == toc(new_text)
+    assert toc(rejected) == toc(old_text)
+    assert header(accepted) == header(new_text)
+    assert header(rejected) == header(old_text)
     assert body(accepted) == body(new_text)
     assert body(rejected) == body(old_text)
 
@@ -351,7 +388,10 @@ def test_libreoffice_accept_all_gives_2025_and_reject_all_2024(shipped: Path) ->
     # The activities, in order, exactly as each plan has them (after the strategic bullets).
     assert bullets_accepted[-len(activities[2025]) :] == activities[2025]
     assert bullets_rejected[-len(activities[2024]) :] == activities[2024]
-    assert accepted[0] == "Aktivitetsplan 2025" and rejected[0] == "Aktivitetsplan 2024"
+    assert accepted[:2] == ["sidhuvud: Aktivitetsplan 2025", "Aktivitetsplan 2025"]
+    assert rejected[:2] == ["sidhuvud: Aktivitetsplan 2024", "Aktivitetsplan 2024"]
+    assert any(line.startswith("Donationsverksamhet\t") for line in toc("\n".join(accepted)))
+    assert not any(line.startswith("Donationsverksamhet") for line in toc("\n".join(rejected)))
     _accept_reject(shipped, shipped / "spårad.docx", newer, older)
 
 
@@ -417,4 +457,4 @@ def test_libreoffice_handlingsplan_table(shipped: Path) -> None:
         "rpo-hjärta-kärl-levande",
         shipped / "new.docx",
     )
-    _accept_reject(shipped, shipped / "hp.docx", newer, older)
+    _accept_reject(shipped, shipped / "hp.docx", newer, older, with_toc=False)

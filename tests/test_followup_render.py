@@ -27,6 +27,19 @@ from tests.test_status import STATUSES, _expected, _load
 ON = dt.date(2025, 9, 15)
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NS = {"c": C_NS}
+NS_A = {"c": C_NS, "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two sRGB colours given as hex."""
+
+    def luminance(hexa: str) -> float:
+        channels = [int(hexa[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def series_values(xml: bytes) -> dict[str, list[int]]:
@@ -96,6 +109,15 @@ def test_chart_is_a_word_chart_with_alt_text_and_data(shipped: Path) -> None:
     assert list(drawn) == STATUSES
     for status in STATUSES:
         assert list(reversed(drawn[status])) == [expected["by_area"][a][status] for a in areas]
+
+    # Every series shows its numbers (data labels, zeros hidden), in a colour with 3:1
+    # contrast against white.
+    tree = etree.fromstring(chart.blob)
+    for ser in tree.iterfind(".//c:ser", NS):
+        assert ser.xpath("./c:dLbls/c:showVal/@val", namespaces=NS) == ["1"]
+        assert ser.xpath("./c:dLbls/c:numFmt/@formatCode", namespaces=NS) == ["0;;;"]
+        (fill,) = ser.xpath("./c:spPr/a:solidFill/a:srgbClr/@val", namespaces=NS_A)
+        assert contrast(fill, "FFFFFF") >= 3.0, fill
 
     workbook_part = next(iter(chart.rels.values())).target_part
     sheet = load_workbook(io.BytesIO(workbook_part.blob)).active
@@ -187,20 +209,20 @@ def test_libreoffice_converts_it_and_draws_the_chart(shipped: Path, tmp_path: Pa
     for area in ("Verksamhet och utveckling", "Digitalisering och e-hälsa"):
         assert text.count(area) >= 3  # table, chart, section heading
 
-    command = ["pdftoppm", "-r", "40", "-f", "1", "-l", "1", "-singlefile"]
+    # Every page, so the chart counts wherever the layout puts it.
+    command = ["pdftoppm", "-r", "40"]
     subprocess.run([*command, str(target), str(tmp_path / "sida")], capture_output=True, check=True)
-    page = (tmp_path / "sida.ppm").read_bytes()
-    width, height, pixels = _ppm_pixels(page)
-    colours = Counter(
-        pixels[i : i + 3] for i in range(0, width * height * 3, 3) if pixels[i : i + 3]
-    )
+    colours: Counter[bytes] = Counter()
+    for page_file in sorted(tmp_path.glob("sida*.ppm")):
+        width, height, pixels = _ppm_pixels(page_file.read_bytes())
+        colours.update(pixels[i : i + 3] for i in range(0, width * height * 3, 3))
     near = {
         name: sum(
             n
             for rgb, n in colours.items()
             if all(abs(a - b) <= 40 for a, b in zip(rgb, bytes.fromhex(hexa), strict=True))
         )
-        for name, hexa in (("grön", "70AD47"), ("gul", "FFC000"), ("röd", "C00000"))
+        for name, hexa in (("grön", "2E7D32"), ("gul", "B07D00"), ("röd", "C00000"))
     }
     assert all(count > 20 for count in near.values()), near
 

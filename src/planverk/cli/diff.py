@@ -126,7 +126,9 @@ def command(
         )
     when = parse_date(date)
     docx = output_format is Format.docx
-    with handled():
+    from planverk.cli.progress import shown
+
+    with handled(), shown():
         comparison = compare(
             plan_dir(config),
             PlanKind(kind.value),

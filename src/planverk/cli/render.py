@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from planverk.cli.common import ConfigOption, handled, parse_date, plan_dir, warn_findings
+from planverk.cli.common import ConfigOption, fail, handled, parse_date, plan_dir, warn_findings
 
 NAME = "render"
 
@@ -101,7 +101,17 @@ def command(
         str | None,
         typer.Option(
             "--datum",
-            help="För uppfoljning: dagen läget gäller, ÅÅÅÅ-MM-DD (standard: i dag).",
+            help="För uppfoljning: dagen läget gäller, ÅÅÅÅ-MM-DD (standard: dagen för den "
+            "senaste rapporten).",
+            show_default=False,
+        ),
+    ] = None,
+    timeout: Annotated[
+        int | None,
+        typer.Option(
+            "--tidsgräns",
+            help="Sekunder som LibreOffice får för varje körning (pdf, sidnummer). Standard: "
+            "växer med dokumentet, eller PLANVERK_TIDSGRANS.",
             show_default=False,
         ),
     ] = None,
@@ -125,8 +135,13 @@ def command(
         powerpointmall=powerpointmall,
         templates=templates,
         on=parse_date(datum),
+        timeout=float(timeout) if timeout is not None else None,
     )
-    with handled():
+    if timeout is not None and timeout <= 0:
+        fail(f"--tidsgräns {timeout} är ingen tid", "Ange antal sekunder, t.ex. --tidsgräns 900.")
+    from planverk.cli.progress import shown
+
+    with handled(), shown():
         published = render_documents(plan_dir(config), request)
     warn_findings(published.warnings, published.checked)
     for path in published.paths:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from planverk.core.progress import phase
 from planverk.diff.model import DiffResult, PlanKind
 from planverk.loading.planset import PlanSet, Source, discover, load_sources, read_sources
 
@@ -92,9 +93,11 @@ def compare(
     attempts = (EVERYTHING,) if everything else (needs(kind, (old, new)), EVERYTHING)
     for attempt in attempts:
         try:
-            new_set = load_worktree(plan_dir, attempt)
-            old_set = load_at_revision(since, plan_dir, attempt) if since else new_set
-            result = diff(old_set, new_set, kind, old, new, since=since, order=order)
+            with phase("Läser planerna"):
+                new_set = load_worktree(plan_dir, attempt)
+                old_set = load_at_revision(since, plan_dir, attempt) if since else new_set
+            with phase("Jämför planerna"):
+                result = diff(old_set, new_set, kind, old, new, since=since, order=order)
             return Comparison(result, old_set, new_set)
         except DiffError:
             if attempt is not EVERYTHING:

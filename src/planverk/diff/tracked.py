@@ -13,7 +13,10 @@ same bytes.
 
 The pairing of paragraphs follows the diff result (its matched items and their old and new
 texts), and falls back on text similarity for text the template adds around the plan's own.
-The table of contents is a field Word refreshes; it is taken from the newer document as is.
+The table of contents is revised entry by entry (an entry whose heading or page number
+changed is deleted and the newer inserted, each with its page number as that render laid it
+out), and the document's title where a header or footer shows it (a TITLE field) becomes
+text with the title's words tracked: "reject all" gives the older render's TOC and header.
 """
 
 from __future__ import annotations
@@ -44,7 +47,8 @@ DOCUMENT = "word/document.xml"
 _TOC_STYLE = re.compile(r"^(TOC|Innehll|Innehåll)\s*\d+$", re.IGNORECASE)
 # Children a paragraph may have and still be rewritten word by word.
 _SIMPLE_P = frozenset({"pPr", "r", "bookmarkStart", "bookmarkEnd", "proofErr"})
-_SIMPLE_R = frozenset({"rPr", "t", "tab", "br"})
+_SIMPLE_R = frozenset({"rPr", "t", "tab", "br", "softHyphen"})
+SOFT_HYPHEN = "\u00ad"
 _PAIR_THRESHOLD = 0.5
 
 
@@ -187,11 +191,30 @@ def merge(old_docx: bytes, new_docx: bytes, pairs: dict[str, set[str]], rev: Rev
     if sect is not None:
         new_body.append(sect)
     document = etree.tostring(new_root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    old_title, new_title = _core_title(old_docx), _core_title(new_docx)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info, blob in parts:
-            target.writestr(info, document if info.filename == DOCUMENT else blob)
+            if info.filename == DOCUMENT:
+                blob = document
+            elif _HEADER_PART.match(info.filename) and old_title != new_title:
+                blob = merger.titles(blob, old_title, new_title)
+            target.writestr(info, blob)
     return out.getvalue()
+
+
+_HEADER_PART = re.compile(r"^word/(header|footer)\d*\.xml$")
+
+
+def _core_title(docx: bytes) -> str:
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        if "docProps/core.xml" not in package.namelist():
+            return ""
+        root = etree.fromstring(package.read("docProps/core.xml"))
+    found = root.find("{http://purl.org/dc/elements/1.1/}title")
+    return (found.text or "") if found is not None else ""
 
 
 @dataclass(slots=True)
@@ -230,8 +253,12 @@ def _unit(element: Element) -> _Unit:
     text = _text_of(element)
     if name == "p":
         style = _style(element)
-        kind = "toc" if _TOC_STYLE.match(style) else "p"
-        return _Unit(element, kind, style, text, f"p|{style}|{_norm(text) or _signature(element)}")
+        if _TOC_STYLE.match(style):
+            # The entry that opens the TOC field only matches its like, so exactly one
+            # field start survives "accept all" and "reject all".
+            opens = any(c.get(q("fldCharType")) == "begin" for c in element.iter(q("fldChar")))
+            return _Unit(element, "toc", style, text, f"toc|{opens}|{_norm(text)}")
+        return _Unit(element, "p", style, text, f"p|{style}|{_norm(text) or _signature(element)}")
     if name in ("tbl", "tr"):
         return _Unit(element, name, "", text, f"{name}|{_norm(text)}")
     from lxml import etree
@@ -311,13 +338,70 @@ class _Merger:
                 child.addprevious(wrapper)
                 wrapper.append(child)
 
+    def titles(self, part: bytes, old: str, new: str) -> bytes:
+        """A header or footer part with each TITLE field replaced by the title as text, its
+        words tracked from ``old`` to ``new`` (LibreOffice shows a TITLE field as the
+        document's title property, which no revision can hold)."""
+        from lxml import etree
+
+        root = etree.fromstring(part)
+        for simple in list(root.iter(q("fldSimple"))):
+            if simple.get(q("instr"), "").split()[:1] != ["TITLE"]:
+                continue
+            first = simple.find(f"{q('r')}/{q('rPr')}")
+            for element in reversed(self.title_runs(old, new, first)):
+                simple.addnext(element)
+            simple.getparent().remove(simple)
+        for paragraph in list(root.iter(q("p"))):
+            self._complex_title(paragraph, old, new)
+        return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+    def _complex_title(self, paragraph: Element, old: str, new: str) -> None:
+        runs = [c for c in paragraph if local(c) == "r"]
+        start = None
+        for index, run in enumerate(runs):
+            chars = run.find(q("fldChar"))
+            kind = chars.get(q("fldCharType")) if chars is not None else None
+            instr = run.find(q("instrText"))
+            if kind == "begin":
+                start = index
+            elif instr is not None and start is not None:
+                if (instr.text or "").split()[:1] != ["TITLE"]:
+                    start = None
+            elif kind == "end" and start is not None:
+                field = runs[start : index + 1]
+                rpr = next((r.find(q("rPr")) for r in field if r.find(q("t")) is not None), None)
+                for element in reversed(self.title_runs(old, new, rpr)):
+                    field[-1].addnext(element)
+                for run_el in field:
+                    paragraph.remove(run_el)
+                self._complex_title(paragraph, old, new)
+                return
+
+    def title_runs(self, old: str, new: str, rpr: Element | None) -> list[Element]:
+        from lxml import etree
+
+        out: list[Element] = []
+        for segment in word_diff(old, new):
+            run = etree.Element(q("r"))
+            if rpr is not None:
+                run.append(copy.deepcopy(rpr))
+            text = etree.SubElement(run, q("delText" if segment.op is Op.DELETE else "t"))
+            text.set(XML_SPACE, "preserve")
+            text.text = segment.text
+            if segment.op is Op.EQUAL:
+                out.append(run)
+            else:
+                wrapper = self.mark("del" if segment.op is Op.DELETE else "ins")
+                wrapper.append(run)
+                out.append(wrapper)
+        return out
+
     # -- whole blocks -------------------------------------------------------------------
 
     def inserted(self, unit: _Unit) -> list[Element]:
         element = unit.element
-        if unit.kind == "toc":
-            return [element]  # a field Word refreshes: as the newer document has it
-        if unit.kind == "p":
+        if unit.kind in ("p", "toc"):
             self.wrap_runs(element, "ins")
             self.mark_paragraph(element, "ins")
         elif unit.kind == "tbl":
@@ -328,11 +412,11 @@ class _Merger:
         return [element]
 
     def deleted(self, unit: _Unit) -> list[Element]:
-        if unit.kind in ("toc", "other"):
-            return []  # the older table of contents; anything else has no text to restore
+        if unit.kind == "other":
+            return []  # no text to restore
         element = copy.deepcopy(unit.element)
         _strip_foreign(element)
-        if unit.kind == "p":
+        if unit.kind in ("p", "toc"):
             self.wrap_runs(element, "del")
             self.mark_paragraph(element, "del")
         elif unit.kind == "tbl":
@@ -365,7 +449,7 @@ class _Merger:
         """Merge two sequences of blocks (body children, rows, or a cell's paragraphs)."""
         from difflib import SequenceMatcher
 
-        old_units = [u for u in map(_unit, olds) if u.kind != "toc"]
+        old_units = [_unit(e) for e in olds]
         new_units = [_unit(e) for e in news]
         matcher = SequenceMatcher(
             None, [u.key for u in old_units], [u.key for u in new_units], autojunk=False
@@ -549,6 +633,8 @@ def _pieces(paragraph: Element) -> list[Piece]:
                 pieces.append(("\t", rpr))
             elif name == "br":
                 pieces.append(("\n", rpr))
+            elif name == "softHyphen":
+                pieces.append((SOFT_HYPHEN, rpr))
     return pieces
 
 
@@ -569,6 +655,8 @@ def _runs(pieces: list[Piece], *, deleted: bool) -> list[Element]:
             runs.append(current)
         if char == "\t":
             etree.SubElement(current, q("tab"))
+        elif char == SOFT_HYPHEN:
+            etree.SubElement(current, q("softHyphen"))
         elif char == "\n":
             etree.SubElement(current, q("br"))
         else:

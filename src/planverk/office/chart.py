@@ -15,13 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
 
-from planverk.office.package import FIXED_TIME, repack
+from planverk.office.package import FIXED_TIME
 
 C_NS = "http://schemas.openxmlformats.org/drawingml/2006/chart"
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
@@ -38,16 +36,21 @@ SHEET_RID = "rId1"
 MAX_UNIT_STEPS = 12  # up to this many actions in a bar, the value axis counts one by one
 EMU_PER_CM = 360_000
 
-# Fill per status: traffic-light colours, avslutad blue, ej rapporterad grey. The words are
-# in the legend and the alt text, so colour is never the only carrier of the meaning.
+# Fill per status: traffic-light colours, avslutad blue, ej rapporterad grey, each with at
+# least 3:1 contrast against white (WCAG 1.4.11; tests/test_followup_web.py computes it).
+# The words are in the legend and the alt text, every segment carries its number, so colour
+# is never the only carrier of the meaning.
 COLOURS = {
-    "grön": "70AD47",
-    "gul": "FFC000",
-    "röd": "C00000",
-    "avslutad": "5B9BD5",
-    "ej rapporterad": "BFBFBF",
+    "grön": "2E7D32",  # 5.1:1
+    "gul": "B07D00",  # 3.6:1
+    "röd": "C00000",  # 6.5:1
+    "avslutad": "2F5597",  # 7.3:1
+    "ej rapporterad": "767676",  # 4.5:1
 }
-OTHER_COLOUR = "7F7F7F"
+OTHER_COLOUR = "595959"  # 7.0:1
+# The data labels' colour on each fill, the one with the higher contrast (at least 4.5:1).
+LABEL_COLOURS = {"gul": "000000"}
+FIXED_MOMENT = dt.datetime(2000, 1, 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +116,7 @@ def chart_xml(chart: StackedBars, workbook_rid: str | None, font: str | None = N
             f"</c:strCache></c:strRef></c:tx>"
             f'<c:spPr><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
             f'<a:ln w="6350"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr>'
-            f'<c:invertIfNegative val="0"/>'
+            f'<c:invertIfNegative val="0"/>{_labels(LABEL_COLOURS.get(name, "FFFFFF"))}'
             f"<c:cat><c:strRef><c:f>{cat_ref}</c:f><c:strCache>"
             f'<c:ptCount val="{count}"/>{cat_points}</c:strCache></c:strRef></c:cat>'
             f"<c:val><c:numRef><c:f>{SHEET}!${col}$2:${col}${last_row}</c:f><c:numCache>"
@@ -163,12 +166,31 @@ def chart_xml(chart: StackedBars, workbook_rid: str | None, font: str | None = N
     return xml.encode("utf-8")
 
 
-def workbook_bytes(chart: StackedBars) -> bytes:
+def _labels(colour: str) -> str:
+    """Data labels: the number in the middle of each segment, none for a zero."""
+    return (
+        '<c:dLbls><c:numFmt formatCode="0;;;" sourceLinked="0"/><c:spPr><a:noFill/><a:ln>'
+        "<a:noFill/></a:ln></c:spPr><c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr>"
+        f'<a:defRPr sz="1000" b="1"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+        '</a:defRPr></a:pPr><a:endParaRPr lang="sv-SE"/></a:p></c:txPr>'
+        '<c:dLblPos val="ctr"/><c:showLegendKey val="0"/><c:showVal val="1"/>'
+        '<c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/>'
+        '<c:showBubbleSize val="0"/></c:dLbls>'
+    )
+
+
+def workbook_bytes(chart: StackedBars, moment: dt.datetime = FIXED_MOMENT) -> bytes:
     """The chart's data as the workbook Word opens with "Redigera data" (same cells as the
-    chart's references)."""
+    chart's references), created and modified at ``moment`` and packed with fixed zip times:
+    the same chart gives the same bytes (openpyxl would write the wall clock)."""
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
+    from planverk.office.package import with_core_dates
+
     book = Workbook()
+    book.properties.created = moment
+    book.properties.modified = moment
+    book.properties.creator = "planverk"
     sheet = book.active
     sheet.title = SHEET
     sheet.append(["Fokusområde", *chart.series])
@@ -177,27 +199,7 @@ def workbook_bytes(chart: StackedBars) -> bytes:
     book.properties.created = dt.datetime(*FIXED_TIME)
     out = io.BytesIO()
     book.save(out)
-    return _without_save_time(out.getvalue())
-
-
-_MODIFIED = re.compile(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)")
-
-
-def _without_save_time(xlsx: bytes) -> bytes:
-    """openpyxl stamps the workbook's "modified" and its zip entries with the time of saving;
-    fixed stamps keep the document the same bytes for the same plans."""
-    stamp = b"%04d-%02d-%02dT%02d:%02d:%02dZ" % FIXED_TIME
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(xlsx)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            data = source.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = _MODIFIED.sub(rb"\g<1>" + stamp + rb"\g<2>", data)
-            target.writestr(info.filename, data)
-    return repack(out.getvalue())
+    return with_core_dates(out.getvalue(), moment)
 
 
 def inline_xml(rid: str, shape_id: int, chart: StackedBars, width_cm: float) -> str:
@@ -234,7 +236,9 @@ def insert_chart(document: Any, paragraph: Any, chart: StackedBars, width_cm: fl
     # part exists (python-docx parts are built with their bytes).
     chart_part = Part(PackURI(chart_name), CHART_TYPE, chart_xml(chart, SHEET_RID, font), package)
     sheet_name = package.next_partname("/word/embeddings/Microsoft_Excel_Worksheet%d.xlsx")
-    sheet_part = Part(PackURI(sheet_name), XLSX_TYPE, workbook_bytes(chart), package)
+    created = document.core_properties.created
+    moment = created.replace(tzinfo=None) if isinstance(created, dt.datetime) else FIXED_MOMENT
+    sheet_part = Part(PackURI(sheet_name), XLSX_TYPE, workbook_bytes(chart, moment), package)
     if chart_part.relate_to(sheet_part, PACKAGE_REL) != SHEET_RID:  # pragma: no cover
         raise AssertionError("the chart's first relationship is not rId1")
     rid = document.part.relate_to(chart_part, CHART_REL)

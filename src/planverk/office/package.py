@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
+import re
 import zipfile
+from collections.abc import Mapping
 
 from planverk.core.errors import UserError
 
@@ -52,9 +55,11 @@ def as_document(data: bytes, display: str) -> bytes:
         ) from None
 
 
-def repack(data: bytes) -> bytes:
+def repack(data: bytes, replace: Mapping[str, bytes] | None = None) -> bytes:
     """The same zip with fixed timestamps, attributes and compression: equal input, equal
-    bytes. Entry order is kept ([Content_Types].xml first, as Office writes it)."""
+    bytes. Entry order is kept ([Content_Types].xml first, as Office writes it). Entries
+    named in ``replace`` get the bytes given instead."""
+    replace = replace or {}
     out = io.BytesIO()
     with (
         zipfile.ZipFile(io.BytesIO(data)) as source,
@@ -67,5 +72,24 @@ def repack(data: bytes) -> bytes:
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.create_system = 0
             entry.external_attr = 0
-            target.writestr(entry, source.read(info.filename), compresslevel=6)
+            blob = replace.get(info.filename)
+            if blob is None:
+                blob = source.read(info.filename)
+            target.writestr(entry, blob, compresslevel=6)
     return out.getvalue()
+
+
+CORE = "docProps/core.xml"
+_CORE_DATE = re.compile(r"(<dcterms:(?:created|modified)\b[^>]*>)[^<]*(</dcterms:)")
+
+
+def with_core_dates(data: bytes, moment: dt.datetime) -> bytes:
+    """An Office file with its created and modified dates set to ``moment`` (UTC) and packed
+    reproducibly. openpyxl sets "modified" to the wall clock when it saves; this undoes it."""
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        if CORE not in source.namelist():
+            return repack(data)
+        core = source.read(CORE).decode("utf-8")
+    stamp = moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    core = _CORE_DATE.sub(lambda m: f"{m.group(1)}{stamp}{m.group(2)}", core)
+    return repack(data, {CORE: core.encode("utf-8")})

@@ -14,9 +14,11 @@ from typing import Any
 
 from planverk.core.chars import writable as _clean
 from planverk.loading.planset import PlanSet
+from planverk.model import walk
+from planverk.model.periods import Calendar
 from planverk.office.chart import StackedBars, insert_chart
 from planverk.planning.followup import ActionStatus, Overview, overview
-from planverk.render import Builder, Figure, PlanText, Target
+from planverk.render import Builder, Figure, PlanText, Target, markdown_table, svg_figure
 
 KIND = "uppfoljning"
 CHART_MARKER = "DIAGRAM-STATUS-PER-FOKUSOMRÅDE"
@@ -110,9 +112,49 @@ def document_data(view: Overview, builder: Builder) -> dict[str, Any]:
     }
 
 
-def target(planset: PlanSet, year: int, on: dt.date) -> Target:
+# What the date of the report is based on, as the document says it after "Läget den …".
+BASIS = {
+    "rapport": "enligt senaste rapport",
+    "datum": "enligt angivet datum (--datum)",
+    "ingen": "då ingen rapport finns ännu",
+}
+
+
+def default_year(planset: PlanSet) -> int:
+    """The year a follow-up report is about when none is given: the latest year a
+    handlingsplan is for, else the year of the latest report, else this year."""
+    years = [hp.plan.year for hp in planset.hps if hp.plan.year is not None]
+    if years:
+        return max(years)
+    dates = [r.date for hp in planset.hps for a in walk.actions(hp.plan) for r in a.action.reports]
+    return max(dates).year if dates else dt.date.today().year
+
+
+def as_of(planset: PlanSet, year: int, on: dt.date | None) -> tuple[dt.date, str]:
+    """The day the report shows the state of, and what it is based on (a key of BASIS):
+    ``on`` when given (--datum), else the date of the latest report of the year's plans (so
+    the same plans give the same report on any day), else 1 January of the year."""
+    if on is not None:
+        return on, "datum"
+    project = planset.project.plan if planset.project else None
+    calendar = Calendar.of(project)
+    dates = [
+        report.date
+        for hp in planset.hps
+        if hp.plan.year in (None, year)
+        for item in walk.actions(hp.plan)
+        for report in item.action.reports
+        if calendar.report_year(report, hp.plan.year) == year
+    ]
+    if dates:
+        return max(dates), "rapport"
+    return dt.date(year, 1, 1), "ingen"
+
+
+def target(planset: PlanSet, year: int, on: dt.date, basis: str = "datum") -> Target:
     """The follow-up report of ``year`` as of ``on``, as a render target: its data is the
-    same :func:`overview` that `planverk status` prints, its chart a figure."""
+    same :func:`overview` that `planverk status` prints, its chart a figure. ``basis`` says
+    where ``on`` came from (see :func:`as_of`); the document says it."""
     view = overview(planset, year, on)
     chart = chart_of(view)
     description = _clean(chart.description())
@@ -128,9 +170,17 @@ def target(planset: PlanSet, year: int, on: dt.date) -> Target:
         author=_clean(view.region),
         date=on,
         sources=tuple(hp.doc.display for hp in planset.hps_for(year)),
-        data=lambda builder: document_data(view, builder),
+        data=lambda builder: {**document_data(view, builder), "datumgrund": BASIS[basis]},
         keywords="uppföljning, status, " + ", ".join(view.statuses),
-        figures=(Figure(CHART_MARKER, str(PlanText(description)), insert),),
+        figures=(
+            Figure(
+                CHART_MARKER,
+                str(PlanText(description)),
+                insert,
+                html=lambda: svg_figure(chart, "status-per-fokusomrade"),
+                markdown=lambda: markdown_table(chart),
+            ),
+        ),
     )
 
 

@@ -17,8 +17,10 @@ import datetime as dt
 import io
 from typing import Any
 
+from planverk.office.package import with_core_dates
 from planverk.planning.followup import Overview
 from planverk.planning.statusview import focus_table, owner_table
+from planverk.render import timestamp
 
 MAX_WIDTH = 60
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -84,6 +86,12 @@ def workbook(view: Overview) -> bytes:
     from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
     book = Workbook()
+    # Created and modified on the day of the follow-up, not the wall clock, and packed with
+    # fixed zip times: the same plans and date give the same bytes.
+    moment = timestamp(view.on)
+    book.properties.created = moment
+    book.properties.modified = moment
+    book.properties.creator = "planverk"
     sheet = book.active
     sheet.title = "Åtgärder"
     header = columns(view)
@@ -126,7 +134,7 @@ def workbook(view: Overview) -> bytes:
         _text_stays_text(worksheet)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return with_core_dates(buffer.getvalue(), moment)
 
 
 def _text_stays_text(sheet: Any) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planverk.core.findings import Finding
+from planverk.core.progress import phase
 from planverk.diff.sources import Comparison
 from planverk.lint.validate import check_rendered
 from planverk.publish.gate import require_clean
@@ -72,10 +73,12 @@ def write_tracked(
     from planverk.diff.tracked import tracked_document
 
     planset = comparison.new_set
-    require_clean(planset)
-    document = tracked_document(
-        comparison.result, comparison.old_set, planset, author=author, date=date
-    )
+    with phase("Kontrollerar planerna"):
+        require_clean(planset)
+    with phase("Gör Word-dokumentet med spårade ändringar"):
+        document = tracked_document(
+            comparison.result, comparison.old_set, planset, author=author, date=date
+        )
     warnings = check_rendered(planset, document.new)
     target = output or planset.root / BUILD_DIR / document.file_name
     folder = template_dir_for(planset, None)

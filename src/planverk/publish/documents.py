@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from planverk.core.findings import Finding
+from planverk.core.progress import phase
 from planverk.lint.validate import Result, check_rendered
 from planverk.loading.planset import PlanSet, load_plan_dir
 from planverk.publish.gate import require_clean
@@ -45,7 +46,8 @@ class RenderRequest:
     dokumentmall: Path | None = None
     powerpointmall: Path | None = None  # the slides' template (-f pptx)
     templates: Path | None = None
-    on: dt.date | None = None  # the follow-up report's date (default: today)
+    on: dt.date | None = None  # the follow-up report's date (default: the latest report's)
+    timeout: float | None = None  # seconds per LibreOffice run (None: grows with the document)
 
 
 @dataclass(slots=True)
@@ -61,10 +63,11 @@ def targets_for(planset: PlanSet, request: RenderRequest) -> list[Target]:
     """The documents a request asks for (several handlingsplaner of one year when no plan is
     named). Raises RenderError."""
     if request.kind == FOLLOW_UP:
-        from planverk.planning.followup_report import target
+        from planverk.planning.followup_report import as_of, default_year, target
 
-        on = request.on or dt.date.today()
-        return [target(planset, request.year or on.year, on)]
+        year = request.year or (request.on.year if request.on else default_year(planset))
+        on, basis = as_of(planset, year, request.on)
+        return [target(planset, year, on, basis)]
     try:
         kind = Kind(request.kind)
     except ValueError:
@@ -86,8 +89,10 @@ def render_documents(plan_dir: Path, request: RenderRequest) -> Published:
             f"powerpointmallen {request.powerpointmall} finns inte",
             "Ange en .pptx- eller .potx-fil.",
         )
-    planset = load_plan_dir(plan_dir)
-    checked = require_clean(planset)
+    with phase("Läser planerna"):
+        planset = load_plan_dir(plan_dir)
+    with phase("Kontrollerar planerna"):
+        checked = require_clean(planset)
     return render_checked(planset, checked, request)
 
 
@@ -115,7 +120,9 @@ def render_checked(planset: PlanSet, checked: Result, request: RenderRequest) ->
         check_output(
             path, planset, fmt=fmt, explicit=explicit, template_dirs=dirs, protected=(mall, slides)
         )
-        rendered = render_target(planset, target, fmt, folder, mall, slides)
+        rendered = render_target(
+            planset, target, fmt, folder, mall, slides, timeout=request.timeout
+        )
         warnings.extend(check_rendered(planset, rendered))
         files.append((path, rendered.data))
     paths = write_outputs(

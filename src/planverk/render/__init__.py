@@ -21,6 +21,7 @@ from planverk.loading.planset import PlanSet
 from planverk.render.context import Builder, PlanText
 from planverk.render.errors import RenderError
 from planverk.render.markup import BUNDLED_TEMPLATES, run_template, template_environment
+from planverk.render.meta import timestamp
 from planverk.render.pipeline import (
     FORMATS,
     dokumentmall_path,
@@ -37,6 +38,7 @@ from planverk.render.result import (
     StrippedContent,
     TemplateCleaned,
 )
+from planverk.render.svgchart import markdown_table, svg_figure
 from planverk.render.targets import Kind, Target, select
 
 __all__ = [
@@ -54,14 +56,17 @@ __all__ = [
     "Target",
     "TemplateCleaned",
     "dokumentmall_path",
+    "markdown_table",
     "powerpointmall_path",
     "read_dokumentmall",
     "render_document",
     "render_target",
     "run_template",
     "select",
+    "svg_figure",
     "template_dir_for",
     "template_environment",
+    "timestamp",
 ]
 
 

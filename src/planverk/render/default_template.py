@@ -107,6 +107,31 @@ def _plain_font(style: BaseStyle, name: str) -> None:
         fonts.set(qn(attribute), name)
 
 
+# Paragraph properties that come after w:suppressAutoHyphens in the schema's order.
+_AFTER_HYPHENS = (
+    "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+    "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+    "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+    "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+)  # fmt: skip
+
+
+def _no_hyphenation(style: BaseStyle) -> None:
+    """Headings are never hyphenated (w:suppressAutoHyphens in the style)."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    ppr = style.element.get_or_add_pPr()
+    if ppr.find(qn("w:suppressAutoHyphens")) is not None:
+        return
+    element = OxmlElement("w:suppressAutoHyphens")
+    later = [c for c in ppr if c.tag in {qn(f"w:{n}") for n in _AFTER_HYPHENS}]
+    if later:
+        later[0].addprevious(element)
+    else:
+        ppr.append(element)
+
+
 def _styles(document: DocxDocument) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import qn
@@ -129,8 +154,10 @@ def _styles(document: DocxDocument) -> None:
         heading.font.color.rgb = RGBColor.from_string(HEADING_COLOR)
         heading.paragraph_format.space_before = Pt(18 if level == 1 else 12)
         heading.paragraph_format.space_after = Pt(6)
+        _no_hyphenation(heading)
     for name, size in (("Title", 28), ("Subtitle", 14), ("TOC Heading", 16)):
         style = styles[name]
+        _no_hyphenation(style)
         _plain_font(style, HEADING_FONT)
         style.font.size = Pt(size)
         style.font.italic = False
@@ -222,15 +249,15 @@ def _settings(document: DocxDocument) -> None:
     theme_lang = settings.find(qn("w:themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(qn("w:val"), "sv-SE")
-    # Hyphenate (Swedish, from the document's language): long compound words in the
-    # handlingsplan's narrow columns would otherwise break anywhere. Abbreviations in
-    # capitals are left whole. The schema's order puts both right after defaultTabStop.
+    # Hyphenate (Swedish, from the document's language) what a planner types later; the
+    # paragraphs planverk writes carry their own soft hyphens (planverk.render.hyphenate)
+    # and no automatic ones. Abbreviations in capitals are left whole. The schema's order
+    # puts both right after defaultTabStop.
     tab_stop = settings.find(qn("w:defaultTabStop"))
     if tab_stop is not None and settings.find(qn("w:autoHyphenation")) is None:
         caps = OxmlElement("w:doNotHyphenateCaps")
         tab_stop.addnext(caps)
         tab_stop.addnext(OxmlElement("w:autoHyphenation"))
-    # Let Word refresh the table of contents' page numbers when the document opens.
 
 
 @functools.lru_cache(maxsize=1)

@@ -9,10 +9,11 @@ times slower.
 
 from __future__ import annotations
 
+import contextlib
 import copy
-import datetime as dt
 import io
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +38,8 @@ from planverk.document.blocks import (
 )
 from planverk.office.package import as_document, repack
 from planverk.render.errors import RenderError
-from planverk.render.meta import STATUS_FILL, Meta
+from planverk.render.hyphenate import Hyphenator
+from planverk.render.meta import STATUS_FILL, Meta, timestamp
 from planverk.render.result import MissingStyle
 from planverk.render.styles import StyleMap
 
@@ -50,6 +52,9 @@ FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.f
 
 HEADER_FILL = "D9E2F3"
 TOC_LEVELS = 2
+NO_AUTO_HYPHENS = "<w:suppressAutoHyphens/>"
+SOFT_BREAK = '</w:t><w:softHyphen/><w:t xml:space="preserve">'
+TITLE_STYLES = frozenset({"Title", "Subtitle"})
 
 
 def _q(tag: str) -> str:
@@ -78,6 +83,16 @@ class _Writer:
     _style_cache: dict[str, str] = field(default_factory=dict)
     _links: dict[str, str] = field(default_factory=dict)
     headings: list[tuple[Heading, str]] = field(default_factory=list)
+    hyphenator: Hyphenator | None = None
+    hyphenate: bool = True  # off in headings, the TOC and title lines
+
+    @contextlib.contextmanager
+    def unhyphenated(self) -> Iterator[None]:
+        before, self.hyphenate = self.hyphenate, False
+        try:
+            yield
+        finally:
+            self.hyphenate = before
 
     # -- styles ------------------------------------------------------------------------------
 
@@ -118,7 +133,10 @@ class _Writer:
         if text.italic:
             props.append("<w:i/><w:iCs/>")
         rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
-        body = esc(text.text)
+        if self.hyphenate and self.hyphenator is not None and not text.code:
+            body = SOFT_BREAK.join(esc(part) for part in self.hyphenator.parts(text.text))
+        else:
+            body = esc(text.text)
         if "\t" in body:
             body = body.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
         return f'<w:r>{rpr}<w:t xml:space="preserve">{body}</w:t></w:r>'
@@ -143,7 +161,8 @@ class _Writer:
         text_style = self.style("footnote text")
         self.notes.append(
             f'<w:footnote xmlns:w="{W}" xmlns:r="{R}" w:id="{number}"><w:p><w:pPr>'
-            f'<w:pStyle w:val="{text_style}"/></w:pPr><w:r><w:rPr><w:rStyle w:val="{ref_style}"/>'
+            f'<w:pStyle w:val="{text_style}"/>{NO_AUTO_HYPHENS}</w:pPr><w:r><w:rPr>'
+            f'<w:rStyle w:val="{ref_style}"/>'
             '</w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> </w:t></w:r>'
             f"{self.runs(note.children)}</w:p></w:footnote>"
         )
@@ -155,8 +174,10 @@ class _Writer:
     # -- blocks ------------------------------------------------------------------------------
 
     def paragraph(self, style_id: str, content: str, extra_ppr: str = "") -> None:
+        # Automatic hyphenation off: the breaks are the writer's soft hyphens (.hyphenate).
         self.out.append(
-            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra_ppr}</w:pPr>{content}</w:p>'
+            f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{extra_ppr}{NO_AUTO_HYPHENS}</w:pPr>'
+            f"{content}</w:p>"
         )
 
     def blocks(self, blocks: list[Block], *, quote: bool = False) -> None:
@@ -165,7 +186,11 @@ class _Writer:
                 self.heading(block)
             elif isinstance(block, Paragraph):
                 name = block.style or ("Quote" if quote else "Normal")
-                self.paragraph(self.style(name), self.runs(block.children))
+                if name in TITLE_STYLES:
+                    with self.unhyphenated():
+                        self.paragraph(self.style(name), self.runs(block.children))
+                else:
+                    self.paragraph(self.style(name), self.runs(block.children))
             elif isinstance(block, ListBlock):
                 self.list_block(block, 1)
             elif isinstance(block, Quote):
@@ -182,7 +207,8 @@ class _Writer:
     def heading(self, heading: Heading) -> None:
         level = max(1, min(heading.level, 9))
         style_id = self.style(f"Heading {level}")
-        content = self.runs(heading.children)
+        with self.unhyphenated():
+            content = self.runs(heading.children)
         name = self.bookmarks.get(id(heading))
         if name is not None:
             number = name.removeprefix("_Toc")
@@ -247,7 +273,8 @@ class _Writer:
             cell = table.header[index] if index < len(table.header) else []
             parts.append(
                 f"<w:tc><w:tcPr>{cell_w[index]}{head_shd}</w:tcPr><w:p><w:pPr>"
-                f'<w:pStyle w:val="{head_style}"/></w:pPr>{self.runs(cell)}</w:p></w:tc>'
+                f'<w:pStyle w:val="{head_style}"/>{NO_AUTO_HYPHENS}</w:pPr>{self.runs(cell)}'
+                "</w:p></w:tc>"
             )
         parts.append("</w:tr>")
         status = table.status_columns
@@ -269,7 +296,7 @@ class _Writer:
                     runs = done[id(cell)] = self.runs(cell)
                 parts.append(
                     f"<w:tc><w:tcPr>{cell_w[index]}{shading}</w:tcPr><w:p><w:pPr>"
-                    f'<w:pStyle w:val="{text_style}"/></w:pPr>{runs}</w:p></w:tc>'
+                    f'<w:pStyle w:val="{text_style}"/>{NO_AUTO_HYPHENS}</w:pPr>{runs}</w:p></w:tc>'
                 )
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
@@ -278,6 +305,10 @@ class _Writer:
         self.out.append(f'<w:p><w:pPr><w:pStyle w:val="{self.style("Normal")}"/></w:pPr></w:p>')
 
     def toc(self, toc: TableOfContents) -> None:
+        with self.unhyphenated():
+            self._toc(toc)
+
+    def _toc(self, toc: TableOfContents) -> None:
         self.paragraph(self.style("TOC Heading", "Heading 1"), self.run(Text(toc.heading)))
         entries = [
             (heading, name) for heading, name in self._toc_entries() if heading.level <= toc.levels
@@ -304,12 +335,17 @@ class _Writer:
                 '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
             )
             lead = begin if index == 0 else ""
-            end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if index == len(entries) - 1 else ""
             self.out.append(
                 f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>{lead}'
                 f'<w:hyperlink w:anchor="{name}" w:history="1">{text}<w:r><w:tab/></w:r>{page}'
-                f"</w:hyperlink>{end}</w:p>"
+                "</w:hyperlink></w:p>"
             )
+        # The field ends in a paragraph of its own, as Word writes it: every entry is then a
+        # paragraph like the others (the tracked-changes document can insert and delete any).
+        self.out.append(
+            f'<w:p><w:pPr><w:pStyle w:val="{self.style("Normal")}"/></w:pPr>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        )
 
     def _toc_entries(self) -> list[tuple[Heading, str]]:
         return [(h, n) for h, n in self.headings if n]
@@ -401,6 +437,7 @@ def write_docx(
     _ensure_header_footer(document)
     _update_title_fields(document, meta.title)
     writer = _Writer(document, StyleMap(document), dokumentmall=display)
+    writer.hyphenator = Hyphenator(meta.names)
     writer.base_sect = copy.deepcopy(base_sect)
     writer.landscape = _is_landscape(base_sect)
     writer.page_text_width = _text_width(base_sect, writer.landscape)
@@ -607,7 +644,7 @@ def _set_core(document: DocxDocument, meta: Meta) -> None:
     element = document.part.package.part_related_by(RT.CORE_PROPERTIES).element
     for child in list(element):
         element.remove(child)
-    moment = dt.datetime(meta.date.year, meta.date.month, meta.date.day)
+    moment = timestamp(meta.date)
     props.title = meta.title
     props.subject = meta.subject
     props.author = meta.author

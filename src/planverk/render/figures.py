@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from html import escape
 
 from planverk.office.package import repack
 from planverk.render.result import Figure
@@ -14,12 +15,47 @@ MAX_WIDTH_CM = 16.0
 EMU_PER_CM = 360_000
 
 
-def describe(markup: str, figures: Sequence[Figure]) -> str:
+def describe(markup: str, figures: Sequence[Figure], *, drawn: bool = False) -> str:
     """Markup with each figure's marker replaced by its description, in italics (for the
-    formats that do not draw the figure). The description is Markdown-safe plan text."""
+    formats that do not draw the figure). With ``drawn``, figures that draw themselves as
+    HTML keep their marker for :func:`place_html`. The description is Markdown-safe text."""
     for figure in figures:
+        if drawn and figure.html is not None:
+            continue
         markup = markup.replace(figure.marker, f"*{figure.description}*")
     return markup
+
+
+def place_markdown(markup: str, figures: Sequence[Figure]) -> tuple[str, list[str]]:
+    """Markdown with each figure's marker line replaced by the figure's own Markdown (or its
+    description in italics), and the markers of the figures drawn."""
+    placed: list[str] = []
+    for figure in figures:
+        if figure.markdown is None or figure.marker not in markup:
+            markup = markup.replace(figure.marker, f"*{figure.description}*")
+            continue
+        lines = markup.split("\n")
+        for index, line in enumerate(lines):
+            if line.strip() == figure.marker:
+                lines[index] = figure.markdown().rstrip("\n")
+                placed.append(figure.marker)
+                break
+        markup = "\n".join(lines)
+    return markup, placed
+
+
+def place_html(page: bytes, figures: Sequence[Figure]) -> tuple[bytes, list[str]]:
+    """The HTML page with each figure's marker paragraph replaced by the figure's HTML."""
+    placed: list[str] = []
+    text = page.decode("utf-8")
+    for figure in figures:
+        if figure.html is None:
+            continue
+        paragraph = f"<p>{escape(figure.marker, quote=False)}</p>"
+        if paragraph in text:
+            text = text.replace(paragraph, figure.html(), 1)
+            placed.append(figure.marker)
+    return text.encode("utf-8"), placed
 
 
 def place(docx: bytes, figures: Sequence[Figure]) -> tuple[bytes, list[str]]:

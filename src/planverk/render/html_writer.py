@@ -44,6 +44,8 @@ th { background: #d9e2f3; }
 nav ul { list-style: none; padding-left: 0; }
 nav ul ul { padding-left: 1.5rem; }
 .fotnoter { font-size: 0.9rem; border-top: 1px solid #808080; margin-top: 2rem; }
+figure.diagram { margin: 1rem 0; }
+figure.diagram svg { max-width: 48rem; }
 @media print { .sidbrytning { break-after: page; } }
 """
 

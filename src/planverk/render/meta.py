@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 
 # Status cells are shaded and always carry the word too: colour is never the only carrier.
@@ -25,3 +26,15 @@ class Meta:
     date: dt.date
     language: str = "sv-SE"
     keywords: str = ""
+    names: tuple[str, ...] = ()  # proper names never hyphenated (the region's and its regions')
+
+
+def timestamp(date: dt.date) -> dt.datetime:
+    """The moment written into a document's metadata (created, modified; a PDF's dates): the
+    environment's SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else
+    midnight UTC of ``date``. Never the wall clock: the same input gives the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        return moment.replace(tzinfo=None)
+    return dt.datetime(date.year, date.month, date.day)

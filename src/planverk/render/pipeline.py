@@ -12,10 +12,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from planverk.core.oserrors import read_error
+from planverk.core.progress import phase
 from planverk.loading.planset import PlanSet
 from planverk.render.context import Builder
 from planverk.render.errors import RenderError
-from planverk.render.figures import describe, place
+from planverk.render.figures import describe, place, place_html, place_markdown
 from planverk.render.markup import BUNDLED_TEMPLATES, TEMPLATE_DIR
 from planverk.render.result import Rendered, StrippedContent
 from planverk.render.targets import Target
@@ -103,9 +104,26 @@ def render_target(
     template_dir: Path | None = None,
     dokumentmall: Path | None = None,
     powerpointmall: Path | None = None,
+    *,
+    timeout: float | None = None,
 ) -> Rendered:
     """Render one document; the plan set is expected to have passed validation
-    (:func:`planverk.publish.render_documents` makes sure of it). Raises RenderError."""
+    (:func:`planverk.publish.render_documents` makes sure of it). ``timeout`` is the time
+    limit in seconds of each LibreOffice run (None: one that grows with the document).
+    Raises RenderError (and LibreOfficeError for a PDF that cannot be made)."""
+    with phase(f"Skriver {target.stem}.{fmt}"):
+        return _render(planset, target, fmt, template_dir, dokumentmall, powerpointmall, timeout)
+
+
+def _render(
+    planset: PlanSet,
+    target: Target,
+    fmt: str,
+    template_dir: Path | None,
+    dokumentmall: Path | None,
+    powerpointmall: Path | None,
+    timeout: float | None,
+) -> Rendered:
     from planverk.render.markup import render_markup, template_file
     from planverk.render.meta import Meta
     from planverk.render.parse import MarkupError, parse
@@ -122,10 +140,14 @@ def render_target(
     template = target.slides if fmt == SLIDES and target.slides else target.template
     markup = render_markup(folder, template, target.data(builder))
     shown = str(template_file(folder, template))
-    if fmt in ("md", "html"):
-        markup = describe(markup, target.figures)
     if fmt == "md":
-        return Rendered(target, fmt, markup.encode("utf-8"), shown, removed=builder.removed)
+        markup, placed = place_markdown(markup, target.figures)
+        return Rendered(
+            target, fmt, markup.encode("utf-8"), shown, removed=builder.removed,
+            figures_placed=placed,
+        )  # fmt: skip
+    if fmt == "html":
+        markup = describe(markup, target.figures, drawn=True)
     try:
         document = parse(markup)
     except MarkupError as err:
@@ -133,7 +155,16 @@ def render_target(
             f"{shown}: {err} (rad {err.line} i den färdiga texten)",
             "Kör med --format md för att se texten som mallen gav.",
         ) from None
-    meta = Meta(target.title, target.subject, target.author, target.date, keywords=target.keywords)
+    project = planset.project.plan if planset.project else None
+    names = (project.name, *(r.name for r in project.regions)) if project else ()
+    meta = Meta(
+        target.title,
+        target.subject,
+        target.author,
+        target.date,
+        keywords=target.keywords,
+        names=names,
+    )
     rendered = Rendered(target, fmt, b"", shown, document, removed=builder.removed)
     if fmt == SLIDES:
         from planverk.render.pptx_writer import write_pptx
@@ -147,7 +178,9 @@ def render_target(
     if fmt == "html":
         from planverk.render.html_writer import write_html
 
-        rendered.data = write_html(document, meta)
+        rendered.data, rendered.figures_placed = place_html(
+            write_html(document, meta), target.figures
+        )
         return rendered
     from planverk.office.sanitize import sanitize
     from planverk.render.docx_writer import write_docx
@@ -160,9 +193,23 @@ def render_target(
     final = sanitize(docx, target.title)  # what the templates' own links might add
     docx = final.data
     rendered.stripped += [StrippedContent(shown, s.part, s.what) for s in final.stripped]
-    if fmt == "pdf":
-        from planverk.office.libreoffice import docx_to_pdf
+    from planverk.office.libreoffice import PDF_UA
+    from planverk.render.pagination import paginate
 
-        docx = docx_to_pdf(docx)
-    rendered.data = docx
+    docx, pdf, rendered.toc = paginate(docx, pdf=fmt == "pdf", options=PDF_UA, timeout=timeout)
+    if fmt != "pdf" or pdf is None:
+        rendered.data = docx
+        return rendered
+    from planverk.office.pdf import finish, structure
+    from planverk.render.meta import timestamp
+
+    alts = [f.description for f in target.figures if f.marker in rendered.figures_placed]
+    rendered.data = finish(
+        pdf,
+        title=meta.title,
+        language=meta.language,
+        moment=timestamp(meta.date),
+        figure_alts=alts,
+    )
+    rendered.pdf = structure(rendered.data)
     return rendered

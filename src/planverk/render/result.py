@@ -2,8 +2,9 @@
 
 Rendering reports no findings itself; it records what happened on the way (a style the
 dokumentmall lacks, a character Word cannot hold and that was removed) and the document
-structure it wrote, and what active content it took out of the dokumentmall. The
-document-phase rules (PV016, PV307, PV401–PV406) turn these into findings,
+structure it wrote, what active content it took out of the dokumentmall, whether the
+table of contents got its page numbers and what a PDF's structure holds. The
+document-phase rules (PV016, PV307, PV401–PV408) turn these into findings,
 configured and reported like every other rule (see :mod:`planverk.publish`).
 """
 
@@ -17,6 +18,7 @@ from planverk.core.findings import Span
 
 if TYPE_CHECKING:
     from planverk.document.blocks import Document
+    from planverk.office.pdf import Structure
     from planverk.render.targets import Target
 
 
@@ -59,16 +61,32 @@ class TemplateCleaned:
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A figure a target adds where its template wrote ``marker`` alone on a line.
+    """A figure a target adds where its template wrote ``marker`` alone on a line; it draws
+    itself in each format.
 
-    ``description`` is its text alternative (and what Markdown and HTML show until a writer
-    can draw it); ``insert_docx(document, paragraph, width_cm)`` draws it into a python-docx
-    document in place of the marker paragraph (its ``w:p`` element).
+    ``description`` is its text alternative. ``insert_docx(document, paragraph, width_cm)``
+    draws it into a python-docx document in place of the marker paragraph (its ``w:p``
+    element); ``html()`` gives the HTML that replaces the marker's paragraph (e.g. an SVG
+    chart with its data table); ``markdown()`` the Markdown that replaces the marker's line
+    (e.g. the data as a table). A format the figure cannot draw shows the description in
+    italics.
     """
 
     marker: str
     description: str
     insert_docx: Callable[[Any, Any, float], None]
+    html: Callable[[], str] | None = None
+    markdown: Callable[[], str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TocNumbers:
+    """How the table of contents got its page numbers (see :mod:`.pagination`)."""
+
+    filled: bool
+    reason: str = ""  # why not, in Swedish, when not filled
+    passes: int = 0  # LibreOffice layouts it took
+    seconds: float = 0.0
 
 
 @dataclass(slots=True)
@@ -86,3 +104,5 @@ class Rendered:
     template_cleaned: TemplateCleaned | None = None  # slides: what the Powerpointmall lost
     split_rows: list[str] = field(default_factory=list)  # slides: headings where a row was cut
     stripped: list[StrippedContent] = field(default_factory=list)
+    toc: TocNumbers | None = None  # None: the document has no table of contents
+    pdf: Structure | None = None  # what a PDF/UA reader finds in a PDF

@@ -1,0 +1,98 @@
+"""The page numbers of a Word table of contents, as the .docx holds them.
+
+A TOC field's result is text Word and LibreOffice show as it is until someone updates the
+fields: each entry ends in a ``PAGEREF _Toc…`` field whose result is the page number. This
+module writes those results (and whether the TOC is marked dirty, which makes Word offer to
+update the fields when the document opens) into ``word/document.xml``; it knows nothing about
+where the pages come from (:mod:`planverk.render.pagination`).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Mapping
+from typing import Any
+
+from planverk.office.package import repack
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+DOCUMENT = "word/document.xml"
+_PAGEREF = re.compile(r"^\s*PAGEREF\s+(\S+)")
+
+
+def _q(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+class TocFields:
+    """The TOC of one .docx, parsed once; :meth:`with_numbers` gives the .docx with numbers."""
+
+    def __init__(self, docx: bytes) -> None:
+        from lxml import etree  # type: ignore[import-untyped]
+
+        self._docx = docx
+        with zipfile.ZipFile(io.BytesIO(docx)) as package:
+            self._root = etree.fromstring(package.read(DOCUMENT))
+        self.results: dict[str, list[Any]] = {}  # bookmark -> the w:t of its PAGEREF result
+        self.toc_begins: list[Any] = []  # the w:fldChar begin of each TOC field
+        self._scan()
+
+    def _scan(self) -> None:
+        # Fields nest (PAGEREF inside TOC): a stack of [kind, name, in_result].
+        stack: list[list[Any]] = []
+        for node in self._root.iter(_q("fldChar"), _q("instrText"), _q("t")):
+            tag = node.tag
+            if tag == _q("fldChar"):
+                kind = node.get(_q("fldCharType"))
+                if kind == "begin":
+                    stack.append(["", "", False, node])
+                elif kind == "separate" and stack:
+                    stack[-1][2] = True
+                elif kind == "end" and stack:
+                    stack.pop()
+            elif tag == _q("instrText") and stack and not stack[-1][2]:
+                text = node.text or ""
+                field = stack[-1]
+                if not field[0]:
+                    words = text.split()
+                    field[0] = words[0].upper() if words else ""
+                    if field[0] == "TOC":
+                        self.toc_begins.append(field[3])
+                    match = _PAGEREF.match(text)
+                    if match:
+                        field[1] = match.group(1)
+            elif tag == _q("t") and stack and stack[-1][2] and stack[-1][0] == "PAGEREF":
+                self.results.setdefault(stack[-1][1], []).append(node)
+
+    @property
+    def bookmarks(self) -> list[str]:
+        """The bookmarks the TOC's entries point at, in order."""
+        return list(self.results)
+
+    def with_numbers(self, numbers: Mapping[str, str], *, dirty: bool) -> bytes:
+        """The .docx with each entry's page number (as given; missing ones left as they are),
+        and the TOC marked dirty (Word offers to update it) or not."""
+        from lxml import etree
+
+        for name, texts in self.results.items():
+            value = numbers.get(name)
+            if value is None or not texts:
+                continue
+            texts[0].text = value
+            for extra in texts[1:]:
+                extra.text = ""
+        for begin in self.toc_begins:
+            if dirty:
+                begin.set(_q("dirty"), "true")
+            elif _q("dirty") in begin.attrib:
+                del begin.attrib[_q("dirty")]
+        xml = etree.tostring(self._root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return repack(self._docx, {DOCUMENT: xml})
+
+
+def page_numbers(docx: bytes) -> dict[str, str]:
+    """Bookmark → the page number its TOC entry shows ('' when none)."""
+    fields = TocFields(docx)
+    return {name: "".join(t.text or "" for t in texts) for name, texts in fields.results.items()}
