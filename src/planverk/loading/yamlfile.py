@@ -84,15 +84,33 @@ _TYPED_START = frozenset(key for key in _PROBE.yaml_implicit_resolvers if key)
 _EXACT = None not in _PROBE.yaml_implicit_resolvers and not _PROBE.yaml_path_resolvers
 
 
+@dataclass(frozen=True, slots=True)
+class Lookalike:
+    """A PV022 finding of this file and the id it looks like, for the plan set to say
+    which existing id that is."""
+
+    finding: Finding
+    folded: str
+    refers: str  # the key the id stands under: id, mål, aktivitet, ägare, ...
+
+
 @dataclass(slots=True)
 class YamlDocument:
-    """One file's text, its plain data and the positions of everything in it."""
+    """One file's text, its plain data and the positions of everything in it.
+
+    When the plan in it fails the schema, ``lenient`` may hold it validated with the bad
+    values replaced, and ``marked`` the id paths of those values (see
+    :mod:`planverk.loading.schema`).
+    """
 
     display: str
     text: str
     data: Any = None
     source_map: SourceMap = field(default_factory=SourceMap)
     findings: list[Finding] = field(default_factory=list)
+    lenient: Any = None
+    marked: frozenset[str] = frozenset()
+    lookalikes: list[Lookalike] = field(default_factory=list)
 
 
 _SHORT = 24  # strings up to this length are shared within a file
