@@ -25,7 +25,13 @@ from ruamel.yaml.resolver import Resolver
 from planverk.core.findings import Finding, Span
 from planverk.core.gcpause import paused_gc
 from planverk.loading.sourcemap import Pos, SourceMap
-from planverk.rules import pv001_syntax, pv002_duplicate_key, pv003_encoding, pv004_alias
+from planverk.rules import (
+    pv001_syntax,
+    pv002_duplicate_key,
+    pv003_encoding,
+    pv004_alias,
+    pv023_yaml_tag,
+)
 from planverk.rules.base import Rule
 
 MAX_DEPTH = 50
@@ -35,6 +41,10 @@ _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 _STR = Resolver.DEFAULT_SCALAR_TAG  # the one Tag object ruamel gives every plain string
+# The tags a plan may write out (`!!str 2025`); any other is refused (PV023).
+_CORE_TAGS = frozenset(
+    _TAG + kind for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
 _SEQ = Resolver.DEFAULT_SEQUENCE_TAG
 _MAP = Resolver.DEFAULT_MAPPING_TAG
 
@@ -138,6 +148,10 @@ class _Builder:
         self.track = "&" in doc.text
         self.tabs = "\t" in doc.text  # a tab before a key's colon is looked for only then
         self.aliases = 0
+        # Likewise a tag needs '!'; with one, every node is looked at (PV023).
+        self.check_tags = "!" in doc.text
+        self.tags = 0
+        self.slow = self.track or self.check_tags
         # Short strings repeat (statuses, owners, periods, references): keep one of each.
         self.strings: dict[str, str] = {}
 
@@ -157,6 +171,57 @@ class _Builder:
             end += 1
         return (line, column, line, column + max(1, end - offset))
 
+    def same_key(self, key_node: ScalarNode, typed: dict[tuple[str, Any], ScalarNode]) -> bool:
+        """Whether a key YAML reads as a value (a truth value, a number, nothing) means the
+        same as an earlier key of its mapping; PV002 if so."""
+        value = _scalar(key_node)
+        meaning = (type(value).__name__, value)
+        first = typed.setdefault(meaning, key_node)
+        if first is key_node:
+            return False
+        if isinstance(value, bool):
+            what = "sant (true)" if value else "falskt (false)"
+        elif value is None:
+            what = "ett tomt värde"
+        elif isinstance(value, dt.date):
+            what = f"datumet {value.isoformat()}"
+        else:
+            what = f"talet {value}"
+        self.finding(
+            pv002_duplicate_key.RULE,
+            _pos(key_node),
+            f"nyckeln '{key_node.value}' är samma nyckel som '{first.value}' på rad "
+            f"{first.start_mark.line + 1}: YAML läser båda som {what}",
+            "Ta bort den ena eller slå ihop dem; bara en av dem skulle annars gälla.",
+        )
+        return True
+
+    def foreign_tag(self, node: Node) -> bool:
+        """Whether ``node`` is written with a tag that is not a core one; PV023 for the
+        first in the file (the count is added when the file is done)."""
+        start = node.start_mark.index
+        if self.doc.text[start : start + 1] != "!" or str(node.tag) in _CORE_TAGS:
+            return False  # untagged (a tag resolved from the text), or a core tag
+        self.tags += 1
+        if self.tags > 1:
+            return True
+        tag = str(node.tag)
+        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+        start = node.start_mark.index
+        text = self.doc.text
+        end = start
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.finding(
+            pv023_yaml_tag.RULE,
+            (line, column, line, column + max(1, end - start)),
+            f"YAML-taggen {shown} används inte i planfiler",
+            "Ta bort taggen och skriv värdet som vanlig text; en plan består av text, tal, "
+            "datum, listor och nycklar.",
+        )
+        return True
+
     def build(self, node: Node, depth: int, after: int) -> Any:
         if self.track:
             if id(node) in self.seen:
@@ -172,6 +237,8 @@ class _Builder:
                 )
                 return None
             self.seen.add(id(node))
+        if self.check_tags and self.foreign_tag(node):
+            return None
         if isinstance(node, ScalarNode):
             return self.string(node.value) if node.ctag is _STR else _scalar(node)
         if depth > MAX_DEPTH:
@@ -199,7 +266,7 @@ class _Builder:
             extend((child.start_mark.index, child.end_mark.index))
         items: list[Any] = []
         append = items.append
-        track = self.track
+        track = self.slow
         strings = self.strings
         after = node.start_mark.index
         depth += 1
@@ -236,13 +303,18 @@ class _Builder:
         result: dict[str, Any] = {}
         extend = self.offsets.extend
         extend((node.start_mark.index, node.end_mark.index))
-        track = self.track
+        track = self.slow
         strings = self.strings
         # Plain string values are set in this first pass; anything else is built in a
         # second, after this mapping's record is complete (see the class docstring).
         later: list[tuple[str, Node, Node]] = []
         first_lines: dict[Any, int] | None = None
+        # Keys that YAML reads as something other than text (true, 1, ~), by what they mean:
+        # `true` and `True` are the same key, and so are `1` and `0x1`.
+        typed: dict[tuple[str, Any], ScalarNode] = {}
         for key_node, value_node in node.value:
+            if self.check_tags and self.foreign_tag(key_node):
+                continue
             if not isinstance(key_node, ScalarNode):
                 self.finding(
                     pv001_syntax.RULE,
@@ -265,6 +337,8 @@ class _Builder:
                     f"nyckeln '{key}' finns redan på rad {first_lines[key_node.value]}",
                     "Ta bort den ena eller slå ihop dem; bara en av dem skulle annars gälla.",
                 )
+                continue
+            if key_node.ctag is not _STR and self.same_key(key_node, typed):
                 continue
             extend(
                 (
@@ -567,6 +641,14 @@ def parse(text: str, display: str) -> YamlDocument:
         builder = _Builder(doc)
         doc.data = doc.source_map.data = builder.build(node, 0, 0)
         doc.source_map.offsets = array("i", builder.offsets)
+        if builder.tags > 1:
+            first = next(
+                i for i, f in enumerate(doc.findings) if f.code == pv023_yaml_tag.RULE.code
+            )
+            old = doc.findings[first]
+            doc.findings[first] = replace(
+                old, message=f"{old.message} ({builder.tags} taggar i filen)"
+            )
         if builder.aliases > 1:
             first = next(i for i, f in enumerate(doc.findings) if f.code == pv004_alias.RULE.code)
             old = doc.findings[first]

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from planverk.core.errors import UserError
+from planverk.core.oserrors import read_reason
 
 TIMEOUT_SECONDS = 180
 
@@ -78,7 +79,10 @@ def _run(command: list[str], work: Path, timeout: float) -> subprocess.Completed
             "Försök igen; skriv annars .docx och spara som PDF i Word.",
         ) from None
     except OSError as err:
-        raise LibreOfficeError(f"LibreOffice kunde inte startas: {err}") from None
+        raise LibreOfficeError(
+            f"LibreOffice kunde inte startas: {read_reason(err)[0]}",
+            "Installera LibreOffice (paketet libreoffice-writer-nogui), eller skriv .docx.",
+        ) from None
 
 
 def _with_updated_indexes(
