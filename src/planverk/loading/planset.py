@@ -421,10 +421,13 @@ def _name_lookalikes(planset: PlanSet) -> None:
         places = where.get(item.folded)
         if not places:
             continue
-        listed = _REFERS.get(item.refers, "")
-        if item.refers == "verksamhetsplan":
-            listed = ""
-        listed = listed if listed in places else next(iter(places))
+        if item.refers.startswith("="):  # a definition: the same kind of item elsewhere
+            listed = item.refers[1:]
+            if listed not in places:
+                continue
+        else:
+            listed = _REFERS.get(item.refers, "")
+            listed = listed if listed in places else next(iter(places))
         other, path = places[listed]
         kind = _KINDS.get(listed, "planen" if not listed else "id:t")
         line = other.source_map.locate(other.data, path).line

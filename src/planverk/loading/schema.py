@@ -278,7 +278,10 @@ def _lookalike(doc: YamlDocument, loc: Sequence[str | int], where: str, value: s
         f"Skriv id:t med vanliga tecken: '{folded}'." if _ID.match(folded) else None,
         subject=id_path(doc.data, tuple(loc)),
     )
-    refers = next((seg for seg in reversed(loc) if isinstance(seg, str)), "")
+    names = [seg for seg in loc if isinstance(seg, str)]
+    refers = names[-1] if names else ""
+    if refers == "id":  # an id defined here: only an id of the same list is "the same"
+        refers = "=" + (names[-2] if len(names) > 1 else "")
     doc.lookalikes.append(Lookalike(finding, folded, refers))
     return finding
 
@@ -300,6 +303,13 @@ def _explain(found: lookalike.Hidden, value: str) -> str:
 
 
 def _type_hint(kind: str, value: Any) -> str | None:
+    if value is None:
+        if kind == "list":
+            return (
+                "Skriv punkterna under nyckeln, en per rad som börjar med '- ', eller ta bort "
+                "nyckeln."
+            )
+        return "Skriv värdet efter kolonet, eller ta bort nyckeln."
     if kind == "string" and isinstance(value, (int, float, bool)):
         return f"Sätt värdet inom citattecken: '{value}'."
     if kind == "int" and isinstance(value, str):

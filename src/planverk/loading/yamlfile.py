@@ -101,7 +101,8 @@ class Lookalike:
 
     finding: Finding
     folded: str
-    refers: str  # the key the id stands under: id, mål, aktivitet, ägare, ...
+    refers: str  # the key the id stands under (mål, aktivitet, ägare, ...), or for an id
+    # defined there, "=" and the list it is defined in ("=mål"; "=" for a plan's own id)
 
 
 @dataclass(slots=True)
