@@ -585,3 +585,18 @@ def test_an_unreadable_file_is_a_finding(minimal: Path, monkeypatch: pytest.Monk
         run.stdout
     )
     assert "chmod u+r" in run.stdout
+
+
+def test_one_bad_id_in_the_shipped_ap_is_one_finding(shipped: Path) -> None:
+    """The case from the campaign: `mål: Nivåstrukturering` in AP 2025 gave, besides its
+    own finding, six findings claiming that the aktivitetsplan does not exist."""
+    ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
+    text = ap.read_text(encoding="utf-8")
+    assert "        mål: nivåstrukturering\n" in text
+    ap.write_text(text.replace("mål: nivåstrukturering", "mål: Nivåstrukturering"), "utf-8")
+    run = cli("validate")
+    assert run.exit_code == 1
+    assert re.findall(r"^\S+:\d+:\d+: PV\d{3}", run.stdout, re.M) == [
+        "plans/aktivitetsplan-2025.yaml:52:14: PV012"
+    ], run.stdout
+    assert "det finns ingen aktivitetsplan" not in run.stdout
