@@ -31,6 +31,10 @@ from planverk.rules.base import Context, rule
 
 # A bidi character written as a YAML escape in a double-quoted text: \u202e, \U0000202E.
 _ESCAPED = re.compile(r"\\(?:u|U0000)(?:202[a-eA-E]|206[6-9])")
+# Looking for each character with `in` is many times faster than the expression over a
+# large text (and at once false for a text with no character above U+00FF).
+_CHARS = tuple(chr(code) for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)))
+_ESCAPE_STARTS = ("\\u202", "\\u206", "\\U0000202", "\\U0000206")
 _HINT = (
     "Ta bort tecknet; det gör att texten visas i en annan ordning än den står i filen "
     "(i editorn, i granskningen och i dokumenten)."
@@ -40,8 +44,9 @@ _HINT = (
 def check(ctx: Context) -> Iterator[Finding]:
     for doc in ctx.planset.documents:
         lines: set[int] = set()
-        if BIDI.search(doc.text):
-            for number, line in enumerate(doc.text.split("\n"), start=1):
+        text = doc.text
+        if any(char in text for char in _CHARS):
+            for number, line in enumerate(text.split("\n"), start=1):
                 match = BIDI.search(line)
                 if match:
                     lines.add(number)
@@ -54,7 +59,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                         _HINT,
                         subject=f"rad-{line.strip()[:60]}",
                     )
-        if doc.data is None or not _ESCAPED.search(doc.text):
+        if doc.data is None or not any(start in text for start in _ESCAPE_STARTS):
             continue
         for path, text in walk.prose(doc.data):
             match = BIDI.search(text)
