@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import cli
-from tests.test_badinput import ENGLISH
+from tests.test_badinput import english_in
 
 FAULTS = {
     errno.EROFS: ("Read-only file system", "filsystemet är skrivskyddat"),
@@ -60,7 +60,7 @@ def test_a_write_that_fails_is_told_in_swedish(
     english, swedish = FAULTS[code]
     assert run.exit_code in (1, 2), output
     assert swedish in output, output
-    assert english not in output and ENGLISH.search(output) is None, output
+    assert english not in output and english_in(output) is None, output
     assert "x.tmp" not in output, "the temporary file is not what the planner asked for"
 
 
@@ -78,7 +78,7 @@ def test_a_folder_where_a_file_should_be(minimal: Path, args: tuple[str, ...]) -
     run = cli(*args)
     output = run.stdout + run.stderr
     assert run.exit_code == 2, output
-    assert "mapp" in run.stderr and ENGLISH.search(output) is None, output
+    assert "mapp" in run.stderr and english_in(output) is None, output
 
 
 def test_a_file_where_a_folder_should_be(minimal: Path) -> None:
@@ -86,7 +86,7 @@ def test_a_file_where_a_folder_should_be(minimal: Path) -> None:
     run = cli("schema", "--out", "build")
     output = run.stdout + run.stderr
     assert run.exit_code == 2, output
-    assert "build kan inte skrivas" in run.stderr and ENGLISH.search(output) is None, output
+    assert "build kan inte skrivas" in run.stderr and english_in(output) is None, output
 
 
 def test_a_plan_file_that_cannot_be_read_again_is_named_in_swedish(
@@ -110,7 +110,7 @@ def test_a_plan_file_that_cannot_be_read_again_is_named_in_swedish(
     run = cli("fmt", str(ap))
     output = run.stdout + run.stderr
     assert "kan inte läsa filen igen: disken svarade med ett läs- eller skrivfel" in output
-    assert ENGLISH.search(output) is None, output
+    assert english_in(output) is None, output
 
 
 def test_a_broken_pyproject_is_a_finding_in_swedish_at_its_line(minimal: Path) -> None:
@@ -121,6 +121,6 @@ def test_a_broken_pyproject_is_a_finding_in_swedish_at_its_line(minimal: Path) -
     assert "pyproject.toml:2:7: PV013 fel: pyproject.toml kan inte läsas: TOML-syntaxfel" in (
         run.stdout
     )
-    assert ENGLISH.search(run.stdout) is None, run.stdout
+    assert english_in(run.stdout) is None, run.stdout
     (minimal / "pyproject.toml").write_text("tool = 1\n", encoding="utf-8")
     assert cli("validate").exit_code == 0  # not a table: nothing for planverk in it

@@ -432,9 +432,19 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
         "Stäng citatet med samma tecken som öppnade det (' eller \").",
     ),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",  # libyaml adds "in this context", PyYAML "here"
         "ett kolon står där en text väntas",
         "Sätt texten inom citattecken om den innehåller ': ', t.ex. text: 'Mål: ...'.",
+    ),
+    (
+        "could not find expected ':'",
+        "en nyckel saknar kolon, eller en text fortsätter på nästa rad utan indrag",
+        "Skriv `nyckel: värde`; en text på flera rader skrivs efter `|` eller inom citattecken.",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "en listpunkt ('- ') står där en text väntas",
+        "Flytta punkten till en egen rad, eller sätt texten inom citattecken.",
     ),
     (
         "did not find expected key",
@@ -486,6 +496,67 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
         "en mappning inom { } stängs inte, eller saknar ett kommatecken",
         "Avsluta med } och skilj nycklarna åt med kommatecken.",
     ),
+    (
+        "hexdecimal number",
+        "en \\x-, \\u- eller \\U-kod i en text inom dubbla citattecken är ofullständig",
+        "Skriv koden med rätt antal hexadecimala siffror, eller sätt texten inom enkla "
+        "citattecken.",
+    ),
+    (
+        "Unicode character escape code",
+        "en \\u- eller \\U-kod i en text inom dubbla citattecken är inget tecken",
+        "Rätta koden, eller sätt texten inom enkla citattecken.",
+    ),
+    (
+        "tag",  # a URI escape, a tag handle, a tag's end: whatever is wrong with a '!'
+        "en YAML-tagg (något som börjar med !) är felskriven",
+        "Ta bort taggen; en text som börjar med ! sätts inom citattecken.",
+    ),
+    (
+        "alphabetic or numeric character",
+        "ett ankare eller alias (& eller *) saknar namn",
+        "Sätt texten inom citattecken om den börjar med & eller *.",
+    ),
+    (
+        "indentation indicator",
+        "en text efter | eller > har ett felaktigt tecken för indrag",
+        "Skriv bara | eller > och texten indragen på raderna under.",
+    ),
+    (
+        "block scalar",
+        "en text efter | eller > är felskriven",
+        "Skriv bara | eller > på raden och texten indragen på raderna under.",
+    ),
+    (
+        "directive",
+        "en rad som börjar med % (ett YAML-direktiv) är felaktig",
+        "Ta bort raden; planfiler behöver inga direktiv.",
+    ),
+    (
+        "did not find expected node content",
+        "ett värde saknas där ett väntas",
+        "Skriv värdet, eller sätt texten inom citattecken om den börjar med ett specialtecken.",
+    ),
+    (
+        "document start",
+        "filen fortsätter efter att YAML-dokumentet har tagit slut",
+        "Ta bort raden med --- eller ... i mitten av filen; lägg varje plan i en egen fil.",
+    ),
+    (
+        "comment or line break",
+        "något står efter en text där bara en kommentar får stå",
+        "Sätt hela texten inom citattecken.",
+    ),
+    (
+        "duplicate anchor",
+        "samma YAML-ankare (&namn) finns två gånger",
+        "Planfiler använder inte ankare och alias; skriv ut värdet.",
+    ),
+    (
+        "UTF-8",
+        "filen innehåller en byte som inte är UTF-8",
+        "Spara filen som UTF-8 (i de flesta editorer: Spara som > Kodning > UTF-8).",
+    ),
 )
 
 
@@ -518,9 +589,9 @@ def _syntax_finding(error: YAMLError, display: str, text: str = "") -> Finding:
     for needle, message, hint in _PROBLEMS:
         if needle in problem or needle in str(context or ""):
             return pv001_syntax.RULE.finding(message, display, span, hint)
-    detail = f"{problem} ({context})" if context else problem
+    # ruamel.yaml's and libyaml's own words are English: never shown.
     return pv001_syntax.RULE.finding(
-        f"YAML-syntaxfel: {detail}",
+        "filen följer inte YAML:s regler här",
         display,
         span,
         "Jämför med raderna runt omkring: indrag, kolon och citattecken.",
