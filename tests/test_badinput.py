@@ -282,6 +282,20 @@ CASES: tuple[Case, ...] = (
         says=("ska vara en lista (rader som börjar med '- '), inte ett tomt värde",),
     ),
     Case(
+        # One typo, one finding: not also "nyckeln 'rubrik' saknas".
+        "misspelt-required-key",
+        (("PV010", AP, 7, 5),),
+        says=("okänd nyckel 'rubirk'", "Menade du 'rubrik'?"),
+    ),
+    Case(
+        "invisible-character-in-key",
+        (("PV010", AP, 7, 5),),
+        says=(
+            "innehåller det osynliga tecknet U+200B nollbreddsmellanslag",
+            "Skriv nyckeln med vanliga tecken: 'rubrik'.",
+        ),
+    ),
+    Case(
         "missing-plans",
         (),
         exit_code=2,

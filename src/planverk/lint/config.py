@@ -115,7 +115,7 @@ def parse_overrides(items: Sequence[str]) -> dict[str, str]:
     levels = (OFF, "fel", "varning", "info")
     for item in items:
         code, _, value = item.partition("=")
-        code, value = code.strip().upper(), value.strip()
+        code, value = code.strip().upper(), value.strip().lower()
         if value not in levels:
             raise UserError(
                 f"--regel {item!r}: ange KOD=nivå, t.ex. PV204=varning",

@@ -95,7 +95,7 @@ def validate_document(doc: YamlDocument) -> Plan | None:
     except ValidationError as err:
         details = err.errors(include_url=False)
         if not quiet:
-            for index, detail in enumerate(details):
+            for index, detail in enumerate(_root_causes(details)):
                 doc.findings.append(_translate(doc, model, detail, suggest=index < MAX_SUGGESTIONS))
         _keep_leniently(doc, model, details)
         return None
@@ -104,6 +104,31 @@ def validate_document(doc: YamlDocument) -> Plan | None:
         doc.lenient = plan
         return None
     return typing.cast(Plan, plan)
+
+
+def _root_causes(details: list[ErrorDetails]) -> list[ErrorDetails]:
+    """The errors without those another one explains: a key reported missing when the
+    same mapping has an unknown key that is it misspelt (`rubirk:`, or `rubrik` with an
+    invisible character) is one mistake, reported as the unknown key."""
+    unknown: dict[tuple[str | int, ...], list[str]] = {}
+    for detail in details:
+        if detail["type"] == "extra_forbidden" and detail["loc"]:
+            unknown.setdefault(tuple(detail["loc"][:-1]), []).append(str(detail["loc"][-1]))
+    if not unknown:
+        return details
+    folded = {where: {lookalike.fold(key) for key in keys} for where, keys in unknown.items()}
+    kept = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if detail["type"] == "missing" and loc and loc[:-1] in unknown:
+            wanted, keys = str(loc[-1]), unknown[loc[:-1]]
+            if wanted in folded[loc[:-1]] or (
+                # a typo: looked for only among a bounded number of keys (linear cost)
+                len(keys) <= MAX_SUGGESTIONS and closest(wanted, keys) is not None
+            ):
+                continue
+        kept.append(detail)
+    return kept
 
 
 def _finding(
@@ -162,6 +187,17 @@ def _translate(
     where = _where(loc)
     if kind == "extra_forbidden":
         allowed = _keys_at(model, loc[:-1])
+        hidden = lookalike.hidden(str(field))
+        if hidden and lookalike.fold(str(field)) in allowed:
+            # `rubri\u200bk`: the key the planner meant, with a character that is not seen
+            return _finding(
+                doc,
+                pv010_unknown_key.RULE,
+                loc,
+                f"okänd nyckel '{field}': den {_explain(hidden[0], str(field))}",
+                f"Skriv nyckeln med vanliga tecken: '{lookalike.fold(str(field))}'.",
+                key=True,
+            )
         return _finding(
             doc,
             pv010_unknown_key.RULE,
