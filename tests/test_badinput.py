@@ -36,7 +36,7 @@ VP = "plans/verksamhetsplan-2025-2028.yaml"
 PROJECT = "plans/planverk.yaml"
 # What the libraries planverk uses say in English. None of it may reach a planner: every
 # case's output is searched for these (ruamel.yaml, Pydantic, the OS, zipfile, lxml,
-# python-docx, tomllib, Click).
+# python-docx, tomllib, Click, Jinja).
 ENGLISH = re.compile(
     "|".join(
         (
@@ -68,6 +68,13 @@ ENGLISH = re.compile(
             r"Expected '='",
             r"Invalid value for",
             r"No such option",
+            r"is undefined",
+            r"has no attribute",
+            r"Encountered unknown tag",
+            r"No filter named",
+            r"expected token",
+            r"Unexpected end of template",
+            r"is unsafe",
             r"Traceback",
         )
     )
