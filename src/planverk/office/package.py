@@ -53,8 +53,8 @@ def as_document(data: bytes, display: str) -> bytes:
 
 
 def why_unreadable(err: Exception) -> str:
-    """Why an Office file could not be read, in Swedish (the libraries say it in English:
-    zipfile, lxml and python-docx)."""
+    """Why an Office file (a .docx, .dotx or .pptx) could not be read, in Swedish; the
+    libraries (zipfile, lxml, python-docx) say it in English."""
     name = type(err).__name__
     text = str(err)
     if isinstance(err, zipfile.BadZipFile):
@@ -62,9 +62,13 @@ def why_unreadable(err: Exception) -> str:
     if isinstance(err, zipfile.LargeZipFile):
         return "zip-paketet är för stort"
     if isinstance(err, KeyError):
-        return "en del som en Word-fil ska ha saknas i paketet"
+        return "en del som filen ska ha saknas i paketet"
     if isinstance(err, UnicodeDecodeError):
         return "en del av paketet är inte text i UTF-8"
+    if isinstance(err, EOFError | NotImplementedError | RuntimeError):
+        return "zip-paketet är skadat, krypterat eller packat på ett sätt som inte stöds"
+    if isinstance(err, OSError):
+        return "zip-paketet är skadat"
     if isinstance(err, MemoryError):
         return "innehållet packas upp till mer än minnet rymmer"
     if name == "XMLSyntaxError" and ("limit" in text or "huge" in text.lower()):
@@ -73,7 +77,7 @@ def why_unreadable(err: Exception) -> str:
         return "en XML-del i paketet är trasig"
     if name == "PackageNotFoundError":
         return "filen är inte ett Office-paket"
-    return "filen går inte att läsa som en Word-fil"
+    return "filen går inte att läsa som en Office-fil"
 
 
 def repack(data: bytes) -> bytes:
