@@ -66,13 +66,13 @@ def check(
     view = planset.with_lenient()
     config = configure(view, overrides)
     findings = list(planset.findings) + config.problems
-    marked = {doc.display: doc.marked for doc in planset.documents if doc.marked}
+    marked = marked_paths(planset)
     for rule in RULES:
         level = config.levels.get(rule.code)
         if rule.check is None or level is None:
             continue
         for finding in rule.check(Context(view, rule)):
-            if not (marked and _at_marked(finding, marked)):
+            if not (marked and at_marked(finding, marked)):
                 findings.append(_with_level(finding, level))
     suppressions = {doc.display: scan(doc) for doc in planset.documents}
     findings = apply_suppressions(findings, suppressions, config.levels)
@@ -126,7 +126,13 @@ def _with_level(finding: Finding, level: Level) -> Finding:
     return replace(finding, level=level)
 
 
-def _at_marked(finding: Finding, marked: dict[str, frozenset[str]]) -> bool:
+def marked_paths(planset: PlanSet) -> dict[str, frozenset[str]]:
+    """Per file, the id paths of the values its schema check refused (and the lenient plan
+    holds replaced): a plan-set rule's finding there is that mistake again."""
+    return {doc.display: doc.marked for doc in planset.documents if doc.marked}
+
+
+def at_marked(finding: Finding, marked: dict[str, frozenset[str]]) -> bool:
     """Whether ``finding`` is at (or inside) a value its file's schema check refused: its
     subject, or a part of it that ends before a '.' or a '[', is a marked path."""
     paths = marked.get(finding.file)

@@ -27,7 +27,7 @@ from dataclasses import replace
 from planverk.core.findings import Finding, Level, Span
 from planverk.core.lookalike import BIDI, describe
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 # A bidi character written as a YAML escape in a double-quoted text: \u202e, \U0000202E.
 _ESCAPED = re.compile(r"\\(?:u|U0000)(?:202[a-eA-E]|206[6-9])")
@@ -95,4 +95,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="texten innehåller ett tecken som vänder textens riktning",
     check=check,
+    scope=Scope.DOCUMENT,
 )
