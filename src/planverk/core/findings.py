@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 
@@ -63,7 +63,9 @@ class Finding:
     # the cell's row as its line and its column number as its column.
     cell: str | None = None
     subject: str = ""
-    related: tuple[str, ...] = ()
+    # Not part of what a finding *is* (two findings alike but for it are the same finding):
+    # a check run on a slice of the plan set knows fewer of the files it may be about.
+    related: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def location(self) -> str:
