@@ -100,11 +100,11 @@ def test_a_plan_file_that_cannot_be_read_again_is_named_in_swedish(
     calls = {"n": 0}
     real = canonical.read_plan_file
 
-    def flaky(path: Path) -> bytes:
+    def flaky(path: Path, **kwargs: object) -> bytes:
         calls["n"] += 1
         if calls["n"] > 1:
             raise OSError(errno.EIO, "Input/output error", str(path))
-        return real(path)
+        return real(path, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(canonical, "read_plan_file", flaky)
     run = cli("fmt", str(ap))
