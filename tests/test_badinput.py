@@ -29,6 +29,56 @@ from tests.conftest import MINIMAL, cli
 
 CORPUS = Path(__file__).resolve().parent / "badinput"
 HP = "plans/handlingsplaner/trasig.yaml"
+# The minimal plan set's own files, for the cases that change one of them.
+LG = "plans/handlingsplaner/ledningsgruppen-2025.yaml"
+AP = "plans/aktivitetsplan-2025.yaml"
+VP = "plans/verksamhetsplan-2025-2028.yaml"
+PROJECT = "plans/planverk.yaml"
+# What the libraries planverk uses say in English. None of it may reach a planner: every
+# case's output is searched for these (ruamel.yaml, Pydantic, the OS, zipfile, lxml,
+# python-docx, tomllib, Click, Jinja).
+ENGLISH = re.compile(
+    "|".join(
+        (
+            r"found duplicate key",
+            r"yaml\.dev",
+            r"while (?:constructing|parsing|scanning)",
+            r"could not find expected",
+            r"found character",
+            r"Read-only file system",
+            r"No space left on device",
+            r"Is a directory",
+            r"Not a directory",
+            r"Permission denied",
+            r"No such file or directory",
+            r"\[Errno",
+            r"Input should be",
+            r"Field required",
+            r"Extra inputs are not permitted",
+            r"String should match pattern",
+            r"validation error",
+            r"errors\.pydantic\.dev",
+            r"\bNone\b",
+            r"File is not a zip file",
+            r"There is no item named",
+            r"Resource limit exceeded",
+            r"XML_PARSE_HUGE",
+            r"Start Tag",
+            r"line \d+, column \d+",
+            r"Expected '='",
+            r"Invalid value for",
+            r"No such option",
+            r"is undefined",
+            r"has no attribute",
+            r"Encountered unknown tag",
+            r"No filter named",
+            r"expected token",
+            r"Unexpected end of template",
+            r"is unsafe",
+            r"Traceback",
+        )
+    )
+)
 _FINDING = re.compile(r"^(\S.*?):(\d+):(\d+): (PV\d{3}) ", re.MULTILINE)
 
 Found = tuple[str, str, int, int]  # code, file, line, column
@@ -150,6 +200,109 @@ CASES: tuple[Case, ...] = (
         says=("aktivitetsplanen för 2025 finns redan i plans/aktivitetsplan-2025.yaml",),
     ),
     Case(
+        "lookalike-cyrillic",
+        (("PV022", LG, 10, 26),),
+        says=(
+            "'stödja-närа-vård' innehåller U+0430 kyrillisk liten bokstav 'а' (Unicode-namn "
+            "CYRILLIC SMALL LETTER A) som tecken 11",
+            "Det ser identiskt ut med aktiviteten 'stödja-nära-vård' "
+            "(plans/aktivitetsplan-2025.yaml, rad 12), men är inte samma id.",
+        ),
+    ),
+    Case(
+        "lookalike-nfd",
+        (("PV022", AP, 14, 20),),
+        says=(
+            "har 'ä' skrivet som två tecken, 'a' och U+0308 kombinerande trema",
+            "(och 1 till av samma slag)",
+            "Det ser identiskt ut med målet 'nära-vård' "
+            "(plans/verksamhetsplan-2025-2028.yaml, rad 12)",
+        ),
+    ),
+    Case(
+        "lookalike-zero-width",
+        (("PV022", LG, 5, 15),),
+        says=(
+            "innehåller det osynliga tecknet U+200B nollbreddsmellanslag (Unicode-namn ZERO "
+            "WIDTH SPACE) som tecken 8",
+            "Det ser identiskt ut med organet 'ledningsgruppen' (plans/planverk.yaml, rad 9)",
+        ),
+    ),
+    Case(
+        "lookalike-definition",  # the VP's own id; the AP's plain reference still resolves
+        (("PV022", VP, 12, 16),),
+        says=("U+0430 kyrillisk", "Skriv id:t med vanliga tecken: 'nära-vård'."),
+    ),
+    Case(
+        "bidi-override",
+        (("PV321", LG, 9, 27),),
+        says=(
+            "texten innehåller U+202E riktningsstyrning: tvingad höger till vänster",
+            "Stärk samverkan \ufffdmellan nätverken.",  # shown, never obeyed
+        ),
+    ),
+    Case(
+        "yaml-tag-binary",
+        (("PV023", LG, 4, 8),),
+        says=("YAML-taggen !!binary används inte i planfiler",),
+    ),
+    Case(
+        "yaml-tag-custom",
+        (("PV023", LG, 4, 8),),
+        says=("YAML-taggen !plan används inte i planfiler (2 taggar i filen)",),
+    ),
+    Case(
+        "duplicate-bool-key",
+        (("PV002", PROJECT, 14, 3),),
+        says=("nyckeln 'True' är samma nyckel som 'true' på rad 13: YAML läser båda som sant",),
+    ),
+    Case(
+        "duplicate-int-key",
+        (("PV002", PROJECT, 14, 3),),
+        says=("nyckeln '0x1' är samma nyckel som '1' på rad 13: YAML läser båda som talet 1",),
+    ),
+    Case(
+        "project-file-duplicate-key",  # and no "projektfilen saknas" (PV009) after it
+        (("PV002", PROJECT, 5, 1),),
+        says=("nyckeln 'namn' finns redan på rad 4",),
+    ),
+    Case(
+        # One bad value is one finding: the handlingsplan's reference into the AP still
+        # resolves (not "det finns ingen aktivitetsplan för 2025"); the VP's goal has no
+        # activity now, which is true.
+        "invalid-id-cascade",
+        (("PV012", AP, 14, 18), ("PV203", VP, 12, 13)),
+        says=(
+            "'Nivåstrukturering' är inget giltigt id",
+            "t.ex. 'nivåstrukturering'",
+        ),
+    ),
+    Case(
+        # An unknown key no longer hides the file's other findings.
+        "unknown-key-and-status",
+        (("PV301", LG, 14, 13), ("PV010", LG, 15, 5)),
+        says=("okänd status 'grönn'", "okänd nyckel 'kommentarr'"),
+    ),
+    Case(
+        "empty-list",
+        (("PV012", AP, 11, 21), ("PV102", LG, 10, 16), ("PV203", VP, 12, 13)),
+        says=("ska vara en lista (rader som börjar med '- '), inte ett tomt värde",),
+    ),
+    Case(
+        # One typo, one finding: not also "nyckeln 'rubrik' saknas".
+        "misspelt-required-key",
+        (("PV010", AP, 7, 5),),
+        says=("okänd nyckel 'rubirk'", "Menade du 'rubrik'?"),
+    ),
+    Case(
+        "invisible-character-in-key",
+        (("PV010", AP, 7, 5),),
+        says=(
+            "innehåller det osynliga tecknet U+200B nollbreddsmellanslag",
+            "Skriv nyckeln med vanliga tecken: 'rubrik'.",
+        ),
+    ),
+    Case(
         "missing-plans",
         (),
         exit_code=2,
@@ -264,6 +417,19 @@ def assert_clean_exit(ran: Ran, exit_code: int) -> None:
     assert "Traceback" not in output, output
     assert "internt fel" not in output, output
     assert ran.exit_code == exit_code, output
+    english = english_in(output)
+    assert english is None, f"English from a library: {english!r} in\n{output[:3000]}"
+
+
+# The source lines a finding shows (`  12 | text`, and the caret line under it) are the
+# planner's own text, which may hold any word.
+_EXCERPT = re.compile(r"^ +(?:\d+ )?\|.*$", re.MULTILINE)
+
+
+def english_in(output: str) -> str | None:
+    """The first English library phrase in ``output`` outside the quoted source lines."""
+    found = ENGLISH.search(_EXCERPT.sub("", output))
+    return found.group() if found else None
 
 
 def test_every_corpus_folder_has_a_case_and_every_case_a_folder() -> None:
@@ -451,3 +617,18 @@ def test_an_unreadable_file_is_a_finding(minimal: Path, monkeypatch: pytest.Monk
         run.stdout
     )
     assert "chmod u+r" in run.stdout
+
+
+def test_one_bad_id_in_the_shipped_ap_is_one_finding(shipped: Path) -> None:
+    """The case from the campaign: `mål: Nivåstrukturering` in AP 2025 gave, besides its
+    own finding, six findings claiming that the aktivitetsplan does not exist."""
+    ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
+    text = ap.read_text(encoding="utf-8")
+    assert "        mål: nivåstrukturering\n" in text
+    ap.write_text(text.replace("mål: nivåstrukturering", "mål: Nivåstrukturering"), "utf-8")
+    run = cli("validate")
+    assert run.exit_code == 1
+    assert re.findall(r"^\S+:\d+:\d+: PV\d{3}", run.stdout, re.M) == [
+        "plans/aktivitetsplan-2025.yaml:52:14: PV012"
+    ], run.stdout
+    assert "det finns ingen aktivitetsplan" not in run.stdout

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planverk.cli import common
+from planverk.cli import app, common
 from planverk.rules import RULES
 from planverk.rules.docs import EXIT_CODES, markdown, prose
 from tests.conftest import ROOT, cli
@@ -51,7 +51,8 @@ def test_exit_code_table_matches_the_cli_constants() -> None:
     documented = {code for code, _ in EXIT_CODES}
     constants = {common.EXIT_OK, common.EXIT_FINDINGS, common.EXIT_USAGE, common.EXIT_INTERNAL}
     assert constants <= documented
-    assert documented - constants == {130}  # Ctrl+C, from cli/app.py
+    # Ctrl+C and a closed output pipe, from cli/app.py
+    assert documented - constants == {130, app.EXIT_PIPE}
     page = markdown()
     for code, meaning in EXIT_CODES:
         assert f"| {code} | {meaning} |" in page

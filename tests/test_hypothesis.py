@@ -27,6 +27,7 @@ from planverk.cli.app import app
 from planverk.edit.canonical import FormatRefused, comments, format_bytes, same_data
 from planverk.loading.yamlfile import decode, parse
 from tests.conftest import ROOT
+from tests.test_badinput import english_in
 
 PLANS = ROOT / "plans"
 FILES = sorted(str(p.relative_to(ROOT)) for p in PLANS.rglob("*.yaml"))
@@ -233,6 +234,8 @@ def assert_handled(result: Result, args: list[str], rel: str) -> None:
     event(f"{args[0]}: exit {result.exit_code}")
     assert result.exit_code in (0, 1, 2), f"planverk {' '.join(args)}: {result.exit_code}"
     assert "Traceback" not in output
+    english = english_in(output)
+    assert english is None, f"planverk {' '.join(args)}: English {english!r} in\n{output[:3000]}"
 
 
 RUNNER = CliRunner()

@@ -530,3 +530,28 @@ def test_shipped_default_dokumentmall_is_current() -> None:
         "templates/dokumentmall.docx is stale: run "
         "`python -m planverk.render.default_template templates/dokumentmall.docx`"
     )
+
+
+@pytest.mark.parametrize(
+    ("mistake", "says"),
+    [
+        ("{{ x }", "fel i mallen: oväntat '}'"),
+        ("{% if true %}", "mallen tar slut innan {% if %} stängs med {% endif %}"),
+        ("{% fro x in y %}", "okänd tagg {% fro %}"),
+        ("{{ x | nosuch }}", "okänt filter 'nosuch'"),
+        ("{{ a b }}", "'b' står där }} väntas"),
+        ("{{ ''.__class__ }}", "mallen försöker nå något den inte får (attributet '__class__')"),
+        ("{{ nosuch }}", "fel i mallen: okänt namn 'nosuch'"),
+    ],
+)
+def test_template_mistakes_are_told_in_swedish(shipped: Path, mistake: str, says: str) -> None:
+    from tests.test_badinput import english_in
+
+    template = shipped / "templates" / "aktivitetsplan.md.j2"
+    lines = template.read_text(encoding="utf-8").splitlines()
+    template.write_text("\n".join([*lines, mistake]) + "\n", encoding="utf-8")
+    run = cli("render", "2025", "-f", "md")
+    assert run.exit_code == 2, run.stderr
+    assert f"aktivitetsplan.md.j2:{len(lines) + 1}: " in run.stderr
+    assert says in run.stderr
+    assert english_in(run.stderr) is None, run.stderr

@@ -62,6 +62,7 @@ def test_rule_example(minimal: Path, rule: Rule, example: Example) -> None:
     assert expected in found, f"{rule.code}: expected {expected}, found {found}"
     hit = hits[found.index(expected)]
     assert hit.message and hit.hint, "a finding says what is wrong and how to fix it"
+    assert hit.rule == rule.name, "a finding names its rule (`--format json` shows it)"
     assert hit.level == (rule.level or Level.WARNING), "the rule's level, or the override"
 
 

@@ -223,3 +223,36 @@ def test_colours_mark_the_report_not_what_a_plan_wrote(
     assert source.endswith("mål: nära  # PV101 fel = tips: x") and "\x1b" not in source
     assert "\x1b[1;31m^^^^\x1b[0m" in caret
     assert "\x1b[1;36m= tips:\x1b[0m" in run.stdout
+
+
+def test_gitlab_fingerprints_do_not_move_with_the_lines(shipped: Path) -> None:
+    """GitLab shows a finding as fixed and a new one as new when its fingerprint changes: a
+    comment added at the top of a plan must leave every fingerprint as it was."""
+    ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
+    text = ap.read_text(encoding="utf-8")
+    broken = (
+        text.replace("mål: nära-vård", "mål: nära", 1)
+        .replace("mål: kunskapsstyrning", "mål: kunskap", 1)
+        .replace("titel: Aktivitetsplan 2025", "titel: Aktivitetsplan 2025 med LOV och TBX")
+    )
+    assert broken.count("\n") == text.count("\n")
+    ap.write_text(broken, encoding="utf-8")
+
+    def report() -> list[dict[str, object]]:
+        issues: list[dict[str, object]] = json.loads(
+            cli("validate", "--format", "gitlab", "--regel", "PV204=varning").stdout
+        )
+        return issues
+
+    before = report()
+    assert len(before) >= 4, before
+    fingerprints = [issue["fingerprint"] for issue in before]
+    assert len(set(fingerprints)) == len(fingerprints), "fingerprints are unique in a report"
+    ap.write_text("# En kommentar överst.\n\n" + broken, encoding="utf-8")
+    after = report()
+    assert sorted(str(i["fingerprint"]) for i in after) == sorted(map(str, fingerprints))
+    moved = {i["fingerprint"]: i["location"] for i in after}
+    for issue in before:  # the lines did move: the fingerprints are stable for another reason
+        if issue["location"]["path"] == "plans/aktivitetsplan-2025.yaml":  # type: ignore[index]
+            line = issue["location"]["lines"]["begin"]  # type: ignore[index]
+            assert moved[issue["fingerprint"]]["lines"]["begin"] == line + 2  # type: ignore[index]

@@ -68,6 +68,8 @@ def main(argv: list[str] | None = None) -> None:
     completion.enable()
     try:
         code = app(args=args, prog_name="planverk", standalone_mode=False)
+    except (lazy.OutputClosed, BrokenPipeError):
+        _output_closed()
     except KeyboardInterrupt:
         typer.echo("planverk: avbrutet", err=True)
         sys.exit(130)
@@ -92,6 +94,23 @@ def main(argv: list[str] | None = None) -> None:
     _exit(code if isinstance(code, int) else 0, quick=argv is None)
 
 
+EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a program whose output was closed
+
+
+def _output_closed() -> NoReturn:
+    """The reader stopped reading (`| head`): end quietly with 141, as other programs do.
+
+    What is still buffered for stdout cannot be written, so stdout is pointed at /dev/null
+    first; otherwise the interpreter's last flush would print a BrokenPipeError.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    os._exit(EXIT_PIPE)
+
+
 def _exit(code: int, *, quick: bool) -> NoReturn:
     """End the process; from the command line without the interpreter's teardown.
 
@@ -110,6 +129,8 @@ def _exit(code: int, *, quick: bool) -> NoReturn:
     try:
         sys.stdout.flush()
         sys.stderr.flush()
+    except BrokenPipeError:
+        _output_closed()
     except Exception:
         sys.exit(code)
     os._exit(code)

@@ -128,6 +128,25 @@ class LazyGroup(TyperGroup):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write(root_help(self, ctx))
 
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:  # the top-level help is written while the context is made
+            return super().make_context(*args, **kwargs)
+        except BrokenPipeError as err:
+            raise OutputClosed from err
+
+    def invoke(self, ctx: Any) -> Any:
+        # A reader that stops reading (`planverk regler | head -1`) closes the pipe. Click
+        # would turn that into exit code 1, the code for findings; it is handled in
+        # planverk.cli.app instead, so it is raised past Click as it is.
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as err:
+            raise OutputClosed from err
+
+
+class OutputClosed(Exception):
+    """The reader of planverk's output closed it before everything was written."""
+
 
 def group(modules: Callable[[], Sequence[str]]) -> type[LazyGroup]:
     """A LazyGroup class over the module names ``modules()`` returns when first asked."""

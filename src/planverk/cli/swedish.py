@@ -7,6 +7,7 @@ in `planverk.cli.app.main` and translated with the table below.
 
 from __future__ import annotations
 
+import errno
 import re
 from typing import Any
 
@@ -83,6 +84,20 @@ def install_help() -> None:
         _patch_usage(cls)
     for parameter in (core.TyperArgument, core.TyperOption):
         _patch_value_type(parameter)
+    _pass_broken_pipe()
+
+
+def _pass_broken_pipe() -> None:
+    """Let a closed pipe under the help (`planverk validate --help | head -1`) reach
+    planverk.cli.app, which ends quietly with 141; rich's console would exit with 1, the
+    code for findings. rich documents ``on_broken_pipe`` as the method to override."""
+    from rich.console import Console
+
+    def closed(self: Console) -> None:
+        self.quiet = True
+        raise BrokenPipeError(errno.EPIPE, "utdata stängdes")
+
+    Console.on_broken_pipe = closed  # type: ignore[method-assign]
 
 
 # Typer shows each value's Python type beside the flag; a planner reads these instead.

@@ -9,10 +9,11 @@ from typing import Annotated
 
 import typer
 
-from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail, print_findings
+from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, echo, fail, handled, print_findings
 from planverk.core.findings import Level
+from planverk.lint.config import parse_overrides
 from planverk.lint.validate import validate
-from planverk.loading.planset import PlanSetNotFound, find_plan_dir
+from planverk.loading.planset import find_plan_dir
 from planverk.report import FORMATS
 
 
@@ -75,21 +76,14 @@ def command(
 
     Slutstatus: 0 inga fel, 1 fynd på eller över --fail-level, 2 fel i anrop eller filer.
     """
-    overrides: dict[str, str] = {}
-    for item in rule or []:
-        code, _, level = item.partition("=")
-        if level not in ("fel", "varning", "info", "av"):
-            fail(f"--regel {item!r}: ange KOD=nivå", "Nivå är fel, varning, info eller av.")
-        overrides[code.strip().upper()] = level
     for path in paths or []:
         if not path.exists():
             fail(f"{path} finns inte")
     started = time.perf_counter()
-    try:
+    with handled():
+        overrides = parse_overrides(rule or [])
         plan_dir = find_plan_dir(config) if config else None
         result = validate(paths or [], plan_dir=plan_dir, overrides=overrides)
-    except PlanSetNotFound as err:
-        fail(str(err), "Kör kommandot i planförrådet, eller ange --config plans/planverk.yaml.")
     if output_format is Format.text and quiet:
         from planverk.report.text import styled
 

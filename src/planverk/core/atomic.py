@@ -103,16 +103,23 @@ def _place_new(temporary: str, path: Path) -> None:
 
 
 def _stage(path: Path, data: bytes) -> str:
-    """``data`` in a durable temporary file beside ``path``; its name."""
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """``data`` in a durable temporary file beside ``path``; its name. An error names
+    ``path``, the file asked for, not the temporary file."""
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as err:
+        err.filename = str(path)
+        raise
     try:
         os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-    except BaseException:
+    except BaseException as err:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
+        if isinstance(err, OSError):
+            err.filename = str(path)
         raise
     return temporary

@@ -23,17 +23,19 @@ _VISIBLE = {
     **{code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)},
     0x7F: 0x2421,
     **{code: 0xFFFD for code in range(0x80, 0xA0)},
+    # The characters that reorder the text after them (PV321) are never obeyed either.
+    **{code: 0xFFFD for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))},
 }
 
 
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def visible(text: str) -> str:
-    """``text`` with control characters made visible, so a plan can never drive a terminal
-    or a log viewer (an escape sequence, a bell, a carriage return that overwrites). Only
-    the characters found are replaced: a report of megabytes is not translated character
-    by character."""
+    """``text`` with control and direction characters made visible, so a plan can never
+    drive a terminal or a log viewer (an escape sequence, a bell, a carriage return that
+    overwrites) or reorder what it shows. Only the characters found are replaced: a report
+    of megabytes is not translated character by character."""
     return _INVISIBLE.sub(lambda m: chr(_VISIBLE[ord(m.group())]), text)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import IntEnum
 
 
@@ -43,7 +43,14 @@ NO_SPAN = Span(1, 1, 1, 1)
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    """One problem found in a plan file, ready for any output format."""
+    """One problem found in a plan file, ready for any output format.
+
+    ``subject`` is what the finding is about, by the ids of the items around it
+    (``fokusområden[verksamhet].rubriker[nära-vård].mål``), so that it stays the same when
+    lines are added or removed elsewhere (GitLab's fingerprints are made from it).
+    ``related`` are the other files the finding is about: where a broken reference points,
+    so that checking only those files still reports what a change to them broke.
+    """
 
     code: str
     level: Level
@@ -55,6 +62,10 @@ class Finding:
     # A cell of a workbook (``Åtgärder!F7``) when the finding is in one; then ``span`` holds
     # the cell's row as its line and its column number as its column.
     cell: str | None = None
+    subject: str = ""
+    # Not part of what a finding *is* (two findings alike but for it are the same finding):
+    # a check run on a slice of the plan set knows fewer of the files it may be about.
+    related: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def location(self) -> str:

@@ -25,6 +25,19 @@ _WRITE = {
     errno.ENOENT: ("mappen finns inte", "Skapa mappen först, eller välj en annan plats."),
     errno.ETXTBSY: ("filen används av ett annat program", "Stäng programmet och försök igen."),
     errno.EBUSY: ("filen används av ett annat program", "Stäng programmet och försök igen."),
+    errno.EIO: (
+        "disken svarade med ett läs- eller skrivfel",
+        "Kontrollera disken eller nätverksenheten och försök igen.",
+    ),
+    errno.EEXIST: ("det finns redan en fil med det namnet", "Välj ett annat namn."),
+    errno.EMFILE: ("för många filer är öppna", "Stäng andra program och försök igen."),
+    errno.ENFILE: ("för många filer är öppna", "Stäng andra program och försök igen."),
+    errno.ENOMEM: ("minnet räcker inte", "Stäng andra program och försök igen."),
+    errno.EFBIG: ("filen blir för stor för filsystemet", "Skriv till en annan plats."),
+    errno.EXDEV: (
+        "filen kan inte flyttas mellan två filsystem",
+        "Skriv till en plats på samma disk.",
+    ),
 }
 _READ = {
     **_WRITE,
@@ -42,6 +55,16 @@ def _reason(err: OSError, table: dict[int, tuple[str, str]]) -> tuple[str, str]:
         f"operativsystemet svarade med felkod {err.errno or 'okänd'}",
         "Kontrollera sökvägen, behörigheterna och att disken är ansluten.",
     )
+
+
+def read_reason(err: OSError) -> tuple[str, str]:
+    """Why a file could not be read, and what to do, in Swedish."""
+    return _reason(err, _READ)
+
+
+def write_reason(err: OSError) -> tuple[str, str]:
+    """Why a file could not be written, and what to do, in Swedish."""
+    return _reason(err, _WRITE)
 
 
 def write_error(path: Path | str, err: OSError) -> UserError:

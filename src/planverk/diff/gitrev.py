@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planverk.core.errors import UserError
+from planverk.core.oserrors import read_reason
 from planverk.loading.planset import PlanSet, Source, load_sources
 
 _TIMEOUT = 60
@@ -40,7 +41,9 @@ def _git(args: list[str], cwd: Path, stdin: bytes | None = None) -> bytes:
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as err:
-        raise RevisionError(f"git kunde inte köras: {err}") from err
+        if isinstance(err, subprocess.TimeoutExpired):
+            raise RevisionError(f"git svarade inte på {_TIMEOUT:.0f} sekunder") from err
+        raise RevisionError(f"git kunde inte köras: {read_reason(err)[0]}") from err
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise RevisionError(

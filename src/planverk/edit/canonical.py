@@ -31,7 +31,9 @@ from ruamel.yaml.error import YAMLError
 
 from planverk.core.atomic import write_atomic
 from planverk.core.findings import Finding
+from planverk.core.oserrors import read_reason, write_reason
 from planverk.loading.planset import (
+    Refused,
     discover,
     display_path,
     plan_folder_of,
@@ -143,7 +145,8 @@ def format_text(text: str, display: str = "<text>") -> str | None:
         yaml.dump(data, out)
     except (YAMLError, ValueError, TypeError, RecursionError) as err:
         mark = getattr(err, "problem_mark", None)
-        where = f" vid rad {mark.line + 1}" if mark is not None else ""
+        # The mark counts from the body, after the header comments split off above.
+        where = f" vid rad {mark.line + 1 + header.count(chr(10))}" if mark is not None else ""
         raise FormatRefused(
             f"YAML-biblioteket som formaterar kan inte läsa filen{where}, fast planverk kan; "
             "filen lämnas som den är"
@@ -242,11 +245,17 @@ def format_file(path: Path, *, write: bool) -> Outcome:
 def _replace(path: Path, old: bytes, new: bytes, within: Path) -> str | None:
     target = path.resolve()
     try:
-        if read_plan_file(target, within=within) != old:
-            return "filen ändrades medan den formaterades; kör kommandot igen"
+        current = read_plan_file(target, within=within)
+    except Refused as err:
+        return f"kan inte läsa filen igen: {err.message}"
+    except OSError as err:
+        return f"kan inte läsa filen igen: {read_reason(err)[0]}"
+    if current != old:
+        return "filen ändrades medan den formaterades; kör kommandot igen"
+    try:
         write_atomic(target, new)  # keeps the file's permissions
     except OSError as err:
-        return f"kan inte skriva filen: {err.strerror or err}"
+        return f"kan inte skriva filen: {write_reason(err)[0]}"
     return None
 
 

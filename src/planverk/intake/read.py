@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from planverk.core.findings import Finding
+from planverk.core.oserrors import read_reason
 from planverk.model import workbook as layout
 from planverk.model.workbook import (
     BOOL,
@@ -79,7 +80,7 @@ def _bytes(path: Path, display: str) -> bytes:
         raise Refused(
             pv501_not_a_workbook.finding(
                 display,
-                f"filen kan inte läsas ({err.strerror or err})",
+                f"filen kan inte läsas ({read_reason(err)[0]})",
                 "Kontrollera sökvägen och att filen går att läsa.",
             )
         ) from None

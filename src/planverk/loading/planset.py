@@ -6,18 +6,19 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Generic, TypeVar
 
 from planverk.core.errors import UserError
 from planverk.core.findings import Finding, Span
 from planverk.core.gcpause import paused_gc
+from planverk.core.oserrors import read_reason
 from planverk.loading.index import Index
 from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument, decode, parse
-from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan
+from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan, walk
 from planverk.rules import (
     pv007_unreadable,
     pv008_duplicate_plan,
@@ -100,6 +101,33 @@ class PlanSet:
 
     def hps_for(self, year: int) -> list[Loaded[Handlingsplan]]:
         return [hp for hp in self.hps if hp.plan.year == year]
+
+    def with_lenient(self) -> PlanSet:
+        """This plan set for the cross-file checks: with the plans that failed the schema
+        but were kept leniently (see :mod:`planverk.loading.schema`), unless a valid plan
+        of the same identity is already there. Commands that use the plans never ask for
+        this; only :func:`planverk.lint.validate.check` does."""
+        kept = [doc for doc in self.documents if doc.lenient is not None]
+        if not kept:
+            return self
+        view = PlanSet(
+            self.root,
+            self.plan_dir,
+            self.project,
+            list(self.vps),
+            list(self.aps),
+            list(self.hps),
+            self.documents,
+            self.findings,
+        )
+        seen: dict[tuple[str, object], YamlDocument] = {}
+        for loaded in (view.project, *view.vps, *view.aps, *view.hps):
+            if loaded is not None:
+                seen[_identity(loaded.plan)] = loaded.doc
+        for doc in kept:
+            if _identity(doc.lenient) not in seen:
+                _add(view, doc, doc.lenient, seen)
+        return view
 
 
 def find_plan_dir(start: Path) -> Path:
@@ -281,8 +309,11 @@ def assemble(
         planset.findings.extend(item.doc.findings)
         if item.plan is not None:
             _add(planset, item.doc, item.plan, seen)
-    if planset.project is None and not any(
-        f.code == pv009_project_file.RULE.code for f in planset.findings
+    _name_lookalikes(planset)
+    if (
+        planset.project is None
+        and not any(f.code == pv009_project_file.RULE.code for f in planset.findings)
+        and not any(_is_project(doc) for doc in planset.documents)
     ):
         planset.findings.append(
             pv009_project_file.RULE.finding(
@@ -325,11 +356,90 @@ def unreadable(display: str, err: OSError) -> Finding:
     elif err.errno in _REASONS:
         message, hint = _REASONS[err.errno]
     else:
-        message = err.strerror or str(err) or "okänt fel"
-        hint = "Kontrollera att filen finns, går att läsa och inte är en länk i en slinga."
+        message, hint = read_reason(err)
     return pv007_unreadable.RULE.finding(
         f"filen kan inte läsas: {message}", display, Span(1, 1, 1, 1), hint
     )
+
+
+def _is_project(doc: YamlDocument) -> bool:
+    """Whether ``doc`` is meant as the project file (its own findings say what is wrong)."""
+    return isinstance(doc.data, dict) and doc.data.get("typ") == "projekt"
+
+
+def _identity(plan: Plan) -> tuple[str, object]:
+    if isinstance(plan, Project):
+        return ("projekt", None)
+    if isinstance(plan, Verksamhetsplan):
+        return ("vp", plan.id)
+    if isinstance(plan, Aktivitetsplan):
+        return ("ap", plan.year)
+    return ("hp", plan.id)
+
+
+# What an id names, by the list it stands in: "målet 'nära-vård'".
+_KINDS = {
+    "mål": "målet",
+    "aktiviteter": "aktiviteten",
+    "åtgärder": "åtgärden",
+    "organ": "organet",
+    "fokusområden": "fokusområdet",
+    "rubriker": "rubriken",
+    "regioner": "regionen",
+    "uppföljningsperioder": "perioden",
+    "avsnitt": "avsnittet",
+}
+
+
+# The lists whose ids a reference under a key names: `mål:` names a goal, and so on.
+_REFERS = {
+    "mål": "mål",
+    "aktivitet": "aktiviteter",
+    "ägare": "organ",
+    "ansvar": "organ",
+    "till": "organ",
+    "beslutad-av": "organ",
+    "period": "uppföljningsperioder",
+}
+
+
+def _name_lookalikes(planset: PlanSet) -> None:
+    """Say which existing id each PV022 id looks identical to (ids of every file)."""
+    pending = [(doc, item) for doc in planset.documents for item in doc.lookalikes]
+    if not pending:
+        return
+    wanted = {item.folded for _, item in pending}
+    # folded id -> list name ("" for a plan's own id) -> the first place it is defined
+    where: dict[str, dict[str, tuple[YamlDocument, tuple[str | int, ...]]]] = {}
+    for doc in planset.documents:
+        for path, value in walk.values_of(doc.data, frozenset({"id"})):
+            if isinstance(value, str) and value in wanted:
+                listed = next((s for s in reversed(path[:-1]) if isinstance(s, str)), "")
+                where.setdefault(value, {}).setdefault(listed, (doc, path))
+    replaced: dict[int, Finding] = {}
+    for doc, item in pending:
+        places = where.get(item.folded)
+        if not places:
+            continue
+        if item.refers.startswith("="):  # a definition: the same kind of item elsewhere
+            listed = item.refers[1:]
+            if listed not in places:
+                continue
+        else:
+            listed = _REFERS.get(item.refers, "")
+            listed = listed if listed in places else next(iter(places))
+        other, path = places[listed]
+        kind = _KINDS.get(listed, "planen" if not listed else "id:t")
+        line = other.source_map.locate(other.data, path).line
+        replaced[id(item.finding)] = replace(
+            item.finding,
+            hint=f"Det ser identiskt ut med {kind} '{item.folded}' ({other.display}, rad "
+            f"{line}), men är inte samma id. Skriv om det med vanliga tecken.",
+            related=() if other is doc else (other.display,),
+        )
+    # Only the plan set's list: a document's own findings stay as parsed, since the
+    # language server assembles plan sets again from the same documents.
+    planset.findings[:] = [replaced.get(id(f), f) for f in planset.findings]
 
 
 def _add(
@@ -367,4 +477,6 @@ def _twice(doc: YamlDocument, what: str, first: YamlDocument, key: str = "id") -
         doc.display,
         doc.source_map.locate(doc.data, (key,)),
         "Ta bort den ena filen eller ge planerna olika id (eller år).",
+        subject=key,
+        related=(first.display,),
     )

@@ -25,7 +25,13 @@ from ruamel.yaml.resolver import Resolver
 from planverk.core.findings import Finding, Span
 from planverk.core.gcpause import paused_gc
 from planverk.loading.sourcemap import Pos, SourceMap
-from planverk.rules import pv001_syntax, pv002_duplicate_key, pv003_encoding, pv004_alias
+from planverk.rules import (
+    pv001_syntax,
+    pv002_duplicate_key,
+    pv003_encoding,
+    pv004_alias,
+    pv023_yaml_tag,
+)
 from planverk.rules.base import Rule
 
 MAX_DEPTH = 50
@@ -35,6 +41,10 @@ _DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 
 
 _STR = Resolver.DEFAULT_SCALAR_TAG  # the one Tag object ruamel gives every plain string
+# The tags a plan may write out (`!!str 2025`); any other is refused (PV023).
+_CORE_TAGS = frozenset(
+    _TAG + kind for kind in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
 _SEQ = Resolver.DEFAULT_SEQUENCE_TAG
 _MAP = Resolver.DEFAULT_MAPPING_TAG
 
@@ -84,15 +94,34 @@ _TYPED_START = frozenset(key for key in _PROBE.yaml_implicit_resolvers if key)
 _EXACT = None not in _PROBE.yaml_implicit_resolvers and not _PROBE.yaml_path_resolvers
 
 
+@dataclass(frozen=True, slots=True)
+class Lookalike:
+    """A PV022 finding of this file and the id it looks like, for the plan set to say
+    which existing id that is."""
+
+    finding: Finding
+    folded: str
+    refers: str  # the key the id stands under (mål, aktivitet, ägare, ...), or for an id
+    # defined there, "=" and the list it is defined in ("=mål"; "=" for a plan's own id)
+
+
 @dataclass(slots=True)
 class YamlDocument:
-    """One file's text, its plain data and the positions of everything in it."""
+    """One file's text, its plain data and the positions of everything in it.
+
+    When the plan in it fails the schema, ``lenient`` may hold it validated with the bad
+    values replaced, and ``marked`` the id paths of those values (see
+    :mod:`planverk.loading.schema`).
+    """
 
     display: str
     text: str
     data: Any = None
     source_map: SourceMap = field(default_factory=SourceMap)
     findings: list[Finding] = field(default_factory=list)
+    lenient: Any = None
+    marked: frozenset[str] = frozenset()
+    lookalikes: list[Lookalike] = field(default_factory=list)
 
 
 _SHORT = 24  # strings up to this length are shared within a file
@@ -120,6 +149,10 @@ class _Builder:
         self.track = "&" in doc.text
         self.tabs = "\t" in doc.text  # a tab before a key's colon is looked for only then
         self.aliases = 0
+        # Likewise a tag needs '!'; with one, every node is looked at (PV023).
+        self.check_tags = "!" in doc.text
+        self.tags = 0
+        self.slow = self.track or self.check_tags
         # Short strings repeat (statuses, owners, periods, references): keep one of each.
         self.strings: dict[str, str] = {}
 
@@ -139,6 +172,57 @@ class _Builder:
             end += 1
         return (line, column, line, column + max(1, end - offset))
 
+    def same_key(self, key_node: ScalarNode, typed: dict[tuple[str, Any], ScalarNode]) -> bool:
+        """Whether a key YAML reads as a value (a truth value, a number, nothing) means the
+        same as an earlier key of its mapping; PV002 if so."""
+        value = _scalar(key_node)
+        meaning = (type(value).__name__, value)
+        first = typed.setdefault(meaning, key_node)
+        if first is key_node:
+            return False
+        if isinstance(value, bool):
+            what = "sant (true)" if value else "falskt (false)"
+        elif value is None:
+            what = "ett tomt värde"
+        elif isinstance(value, dt.date):
+            what = f"datumet {value.isoformat()}"
+        else:
+            what = f"talet {value}"
+        self.finding(
+            pv002_duplicate_key.RULE,
+            _pos(key_node),
+            f"nyckeln '{key_node.value}' är samma nyckel som '{first.value}' på rad "
+            f"{first.start_mark.line + 1}: YAML läser båda som {what}",
+            "Ta bort den ena eller slå ihop dem; bara en av dem skulle annars gälla.",
+        )
+        return True
+
+    def foreign_tag(self, node: Node) -> bool:
+        """Whether ``node`` is written with a tag that is not a core one; PV023 for the
+        first in the file (the count is added when the file is done)."""
+        start = node.start_mark.index
+        if self.doc.text[start : start + 1] != "!" or str(node.tag) in _CORE_TAGS:
+            return False  # untagged (a tag resolved from the text), or a core tag
+        self.tags += 1
+        if self.tags > 1:
+            return True
+        tag = str(node.tag)
+        shown = "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
+        start = node.start_mark.index
+        text = self.doc.text
+        end = start
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        self.finding(
+            pv023_yaml_tag.RULE,
+            (line, column, line, column + max(1, end - start)),
+            f"YAML-taggen {shown} används inte i planfiler",
+            "Ta bort taggen och skriv värdet som vanlig text; en plan består av text, tal, "
+            "datum, listor och nycklar.",
+        )
+        return True
+
     def build(self, node: Node, depth: int, after: int) -> Any:
         if self.track:
             if id(node) in self.seen:
@@ -154,6 +238,8 @@ class _Builder:
                 )
                 return None
             self.seen.add(id(node))
+        if self.check_tags and self.foreign_tag(node):
+            return None
         if isinstance(node, ScalarNode):
             return self.string(node.value) if node.ctag is _STR else _scalar(node)
         if depth > MAX_DEPTH:
@@ -181,7 +267,7 @@ class _Builder:
             extend((child.start_mark.index, child.end_mark.index))
         items: list[Any] = []
         append = items.append
-        track = self.track
+        track = self.slow
         strings = self.strings
         after = node.start_mark.index
         depth += 1
@@ -218,13 +304,18 @@ class _Builder:
         result: dict[str, Any] = {}
         extend = self.offsets.extend
         extend((node.start_mark.index, node.end_mark.index))
-        track = self.track
+        track = self.slow
         strings = self.strings
         # Plain string values are set in this first pass; anything else is built in a
         # second, after this mapping's record is complete (see the class docstring).
         later: list[tuple[str, Node, Node]] = []
         first_lines: dict[Any, int] | None = None
+        # Keys that YAML reads as something other than text (true, 1, ~), by what they mean:
+        # `true` and `True` are the same key, and so are `1` and `0x1`.
+        typed: dict[tuple[str, Any], ScalarNode] = {}
         for key_node, value_node in node.value:
+            if self.check_tags and self.foreign_tag(key_node):
+                continue
             if not isinstance(key_node, ScalarNode):
                 self.finding(
                     pv001_syntax.RULE,
@@ -247,6 +338,8 @@ class _Builder:
                     f"nyckeln '{key}' finns redan på rad {first_lines[key_node.value]}",
                     "Ta bort den ena eller slå ihop dem; bara en av dem skulle annars gälla.",
                 )
+                continue
+            if key_node.ctag is not _STR and self.same_key(key_node, typed):
                 continue
             extend(
                 (
@@ -339,9 +432,19 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
         "Stäng citatet med samma tecken som öppnade det (' eller \").",
     ),
     (
-        "mapping values are not allowed here",
+        "mapping values are not allowed",  # libyaml adds "in this context", PyYAML "here"
         "ett kolon står där en text väntas",
         "Sätt texten inom citattecken om den innehåller ': ', t.ex. text: 'Mål: ...'.",
+    ),
+    (
+        "could not find expected ':'",
+        "en nyckel saknar kolon, eller en text fortsätter på nästa rad utan indrag",
+        "Skriv `nyckel: värde`; en text på flera rader skrivs efter `|` eller inom citattecken.",
+    ),
+    (
+        "block sequence entries are not allowed",
+        "en listpunkt ('- ') står där en text väntas",
+        "Flytta punkten till en egen rad, eller sätt texten inom citattecken.",
     ),
     (
         "did not find expected key",
@@ -393,6 +496,67 @@ _PROBLEMS: tuple[tuple[str, str, str], ...] = (
         "en mappning inom { } stängs inte, eller saknar ett kommatecken",
         "Avsluta med } och skilj nycklarna åt med kommatecken.",
     ),
+    (
+        "hexdecimal number",
+        "en \\x-, \\u- eller \\U-kod i en text inom dubbla citattecken är ofullständig",
+        "Skriv koden med rätt antal hexadecimala siffror, eller sätt texten inom enkla "
+        "citattecken.",
+    ),
+    (
+        "Unicode character escape code",
+        "en \\u- eller \\U-kod i en text inom dubbla citattecken är inget tecken",
+        "Rätta koden, eller sätt texten inom enkla citattecken.",
+    ),
+    (
+        "tag",  # a URI escape, a tag handle, a tag's end: whatever is wrong with a '!'
+        "en YAML-tagg (något som börjar med !) är felskriven",
+        "Ta bort taggen; en text som börjar med ! sätts inom citattecken.",
+    ),
+    (
+        "alphabetic or numeric character",
+        "ett ankare eller alias (& eller *) saknar namn",
+        "Sätt texten inom citattecken om den börjar med & eller *.",
+    ),
+    (
+        "indentation indicator",
+        "en text efter | eller > har ett felaktigt tecken för indrag",
+        "Skriv bara | eller > och texten indragen på raderna under.",
+    ),
+    (
+        "block scalar",
+        "en text efter | eller > är felskriven",
+        "Skriv bara | eller > på raden och texten indragen på raderna under.",
+    ),
+    (
+        "directive",
+        "en rad som börjar med % (ett YAML-direktiv) är felaktig",
+        "Ta bort raden; planfiler behöver inga direktiv.",
+    ),
+    (
+        "did not find expected node content",
+        "ett värde saknas där ett väntas",
+        "Skriv värdet, eller sätt texten inom citattecken om den börjar med ett specialtecken.",
+    ),
+    (
+        "document start",
+        "filen fortsätter efter att YAML-dokumentet har tagit slut",
+        "Ta bort raden med --- eller ... i mitten av filen; lägg varje plan i en egen fil.",
+    ),
+    (
+        "comment or line break",
+        "något står efter en text där bara en kommentar får stå",
+        "Sätt hela texten inom citattecken.",
+    ),
+    (
+        "duplicate anchor",
+        "samma YAML-ankare (&namn) finns två gånger",
+        "Planfiler använder inte ankare och alias; skriv ut värdet.",
+    ),
+    (
+        "UTF-8",
+        "filen innehåller en byte som inte är UTF-8",
+        "Spara filen som UTF-8 (i de flesta editorer: Spara som > Kodning > UTF-8).",
+    ),
 )
 
 
@@ -425,9 +589,9 @@ def _syntax_finding(error: YAMLError, display: str, text: str = "") -> Finding:
     for needle, message, hint in _PROBLEMS:
         if needle in problem or needle in str(context or ""):
             return pv001_syntax.RULE.finding(message, display, span, hint)
-    detail = f"{problem} ({context})" if context else problem
+    # ruamel.yaml's and libyaml's own words are English: never shown.
     return pv001_syntax.RULE.finding(
-        f"YAML-syntaxfel: {detail}",
+        "filen följer inte YAML:s regler här",
         display,
         span,
         "Jämför med raderna runt omkring: indrag, kolon och citattecken.",
@@ -549,6 +713,14 @@ def parse(text: str, display: str) -> YamlDocument:
         builder = _Builder(doc)
         doc.data = doc.source_map.data = builder.build(node, 0, 0)
         doc.source_map.offsets = array("i", builder.offsets)
+        if builder.tags > 1:
+            first = next(
+                i for i, f in enumerate(doc.findings) if f.code == pv023_yaml_tag.RULE.code
+            )
+            old = doc.findings[first]
+            doc.findings[first] = replace(
+                old, message=f"{old.message} ({builder.tags} taggar i filen)"
+            )
         if builder.aliases > 1:
             first = next(i for i, f in enumerate(doc.findings) if f.code == pv004_alias.RULE.code)
             old = doc.findings[first]

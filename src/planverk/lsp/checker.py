@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from planverk.core.findings import Finding, Level
 from planverk.lint.suppress import Suppressions, scan
 from planverk.lint.suppress import apply as apply_suppressions
-from planverk.lint.validate import configure
+from planverk.lint.validate import at_marked, configure, marked_paths
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
@@ -162,6 +162,8 @@ class Checker:
 
     def run(self, planset: PlanSet) -> list[Finding]:
         """Every finding of ``planset``, sorted, as :func:`planverk.lint.validate.check`."""
+        whole_set, planset = planset, planset.with_lenient()  # as check does
+        marked = marked_paths(whole_set)
         config = configure(planset, self.overrides)
         findings = list(planset.findings) + config.problems
         checked: dict[tuple[int, ...], dict[str, _Checked]] = {}
@@ -189,9 +191,13 @@ class Checker:
                     self.parts_run += 1
                 now[code] = entry
                 if entry.findings:
-                    findings.extend(_with_level(f, level) for f in entry.findings)
+                    findings.extend(
+                        _with_level(f, level)
+                        for f in entry.findings
+                        if not (marked and at_marked(f, marked))
+                    )
         self._checked = checked
-        suppressions = self._suppressions_of(planset)
+        suppressions = self._suppressions_of(whole_set)
         findings = apply_suppressions(findings, suppressions, config.levels)
         return sorted(set(findings), key=lambda f: f.sort_key)
 

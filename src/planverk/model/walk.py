@@ -218,3 +218,31 @@ def values_of(data: Any, keys: frozenset[str], path: Path = ()) -> Iterator[tupl
                 item = node[index]
                 if isinstance(item, dict | list):
                     push((False, (*here, index), item))
+
+
+def id_path(data: Any, path: Path) -> str:
+    """``path`` written with the ids of the items it passes through, as a stable name for
+    what is there: ``fokusområden[verksamhet].rubriker[nära-vård].mål``. An item without
+    an id is named by its place (``punkter[#2]``); segments missing from the data are
+    written as given."""
+    parts: list[str] = []
+    node = data
+    for seg in path:
+        if isinstance(seg, int):
+            item = node[seg] if isinstance(node, list) and 0 <= seg < len(node) else None
+            ident = _ident(item)
+            parts.append(f"[{ident}]" if ident is not None else f"[#{seg + 1}]")
+            node = item
+        else:
+            parts.append(f".{seg}" if parts else seg)
+            node = node.get(seg) if isinstance(node, dict) else None
+    return "".join(parts)
+
+
+def _ident(item: Any) -> str | None:
+    if isinstance(item, dict):
+        for key in ("id", "nummer"):
+            value = item.get(key)
+            if isinstance(value, str | int) and not isinstance(value, bool):
+                return str(value)
+    return None

@@ -32,6 +32,7 @@ from types import FrameType
 from typing import IO, Any
 
 from planverk.core.errors import UserError
+from planverk.core.oserrors import read_reason
 
 PACKAGE = "libreoffice-writer-nogui"
 PREFIX = "planverk-pdf-"
@@ -215,7 +216,7 @@ def run(command: list[str], *, home: Path, timeout: float) -> tuple[int, bytes]:
         )
     except OSError as err:
         raise LibreOfficeError(
-            f"LibreOffice kunde inte startas: {err.strerror or err}",
+            f"LibreOffice kunde inte startas: {read_reason(err)[0]}",
             f"Kontrollera installationen ({PACKAGE}).",
         ) from None
     try:

@@ -50,9 +50,37 @@ def as_document(data: bytes, display: str) -> bytes:
             return out.getvalue()
     except (zipfile.BadZipFile, KeyError, UnicodeDecodeError) as err:
         raise PackageError(
-            f"dokumentmallen {display} är inte en Word-fil ({err})",
+            f"dokumentmallen {display} är inte en Word-fil ({why_unreadable(err)})",
             "Ange en .docx eller .dotx sparad från Word.",
         ) from None
+
+
+def why_unreadable(err: Exception) -> str:
+    """Why an Office file (a .docx, .dotx or .pptx) could not be read, in Swedish; the
+    libraries (zipfile, lxml, python-docx) say it in English."""
+    name = type(err).__name__
+    text = str(err)
+    if isinstance(err, zipfile.BadZipFile):
+        return "filen är inget zip-paket, eller ett skadat"
+    if isinstance(err, zipfile.LargeZipFile):
+        return "zip-paketet är för stort"
+    if isinstance(err, KeyError):
+        return "en del som filen ska ha saknas i paketet"
+    if isinstance(err, UnicodeDecodeError):
+        return "en del av paketet är inte text i UTF-8"
+    if isinstance(err, EOFError | NotImplementedError | RuntimeError):
+        return "zip-paketet är skadat, krypterat eller packat på ett sätt som inte stöds"
+    if isinstance(err, OSError):
+        return "zip-paketet är skadat"
+    if isinstance(err, MemoryError):
+        return "innehållet packas upp till mer än minnet rymmer"
+    if name == "XMLSyntaxError" and ("limit" in text or "huge" in text.lower()):
+        return "en XML-del i paketet är orimligt stor (troligen en så kallad zip-bomb)"
+    if name in ("XMLSyntaxError", "InvalidXmlError", "ParseError"):
+        return "en XML-del i paketet är trasig"
+    if name == "PackageNotFoundError":
+        return "filen är inte ett Office-paket"
+    return "filen går inte att läsa som en Office-fil"
 
 
 def repack(data: bytes, replace: Mapping[str, bytes] | None = None) -> bytes:

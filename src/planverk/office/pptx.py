@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from planverk.office.package import FIXED_TIME, PackageError
+from planverk.office.package import FIXED_TIME, PackageError, why_unreadable
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as PptxPresentation
@@ -192,7 +192,9 @@ def _read_entries(data: bytes, display: str) -> dict[str, bytes]:
                 EOFError,
             ) as err:
                 raise PackageError(
-                    f"powerpointmallen {display}: {name} kan inte packas upp ({err})", HINT
+                    f"powerpointmallen {display}: {name} kan inte packas upp "
+                    f"({why_unreadable(err)})",
+                    HINT,
                 ) from None
             if len(blob) > info.file_size:  # pragma: no cover - zipfile stops at file_size
                 raise PackageError(f"powerpointmallen {display}: {name} är större än angivet", HINT)

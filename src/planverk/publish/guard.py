@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from planverk.core.errors import UserError
+from planverk.core.oserrors import read_error
 from planverk.loading.planset import PlanSet
 
 BUILD_DIR = "build"
@@ -148,7 +149,7 @@ def check_output_folder(
         try:
             empty = next(target.iterdir(), None) is None
         except OSError as err:
-            raise OutputRefused(f"{folder} kan inte läsas: {err.strerror or err}", hint) from None
+            raise OutputRefused(read_error(folder, err).message, hint) from None
         if not empty:
             raise OutputRefused(
                 f"vägrar ersätta {folder}: mappen finns och är ingen webbplats från planverk",

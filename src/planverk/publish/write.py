@@ -27,8 +27,7 @@ def write_outputs(
     try:
         write_all(files)
     except OSError as err:
-        where = err.filename or (files[0][0] if files else "")
-        raise write_error(where, err) from None
+        raise write_error(_target(err, files), err) from None
     return [path for path, _ in files]
 
 
@@ -51,3 +50,16 @@ def write_project_outputs(
                 path, planset, fmt=fmt, explicit=explicit, template_dirs=dirs, protected=protected
             )
     return write_outputs(planset, files, explicit=explicit, template_dirs=dirs, protected=protected)
+
+
+def _target(err: OSError, files: Sequence[tuple[Path, bytes]]) -> Path | str:
+    """The file the user asked for that ``err`` is about (not the temporary file beside it
+    that the write goes through)."""
+    named = Path(str(err.filename)) if err.filename else None
+    for path, _ in files:
+        if named is not None and (
+            named == path
+            or (named.parent == path.parent and named.name.startswith(f".{path.name}."))
+        ):
+            return path
+    return named if named is not None else (files[0][0] if files else "")

@@ -36,7 +36,7 @@ from planverk.document.blocks import (
     Text,
     plain,
 )
-from planverk.office.package import as_document, repack
+from planverk.office.package import PackageError, as_document, repack, why_unreadable
 from planverk.render.errors import RenderError
 from planverk.render.hyphenate import Hyphenator
 from planverk.render.meta import STATUS_FILL, Meta, timestamp
@@ -412,11 +412,11 @@ def open_dokumentmall(data: bytes, display: str) -> DocxDocument:
 
     try:
         return Document(io.BytesIO(as_document(data, display)))
-    except RenderError:
+    except (RenderError, PackageError):
         raise
     except Exception as err:  # python-docx raises many kinds on a broken package
         raise RenderError(
-            f"dokumentmallen {display} kan inte öppnas: {err}",
+            f"dokumentmallen {display} kan inte öppnas: {why_unreadable(err)}",
             "Spara mallen på nytt i Word som .docx eller .dotx.",
         ) from None
 

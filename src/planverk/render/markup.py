@@ -10,7 +10,8 @@ autoescaping on (:func:`template_environment`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping, Sequence
+import re
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -167,7 +168,7 @@ def run_template(
         ) from None
     except TemplateSyntaxError as err:
         raise RenderError(
-            f"{err.filename or shown}:{err.lineno}: fel i mallen: {err.message}",
+            f"{err.filename or shown}:{err.lineno}: fel i mallen: {_syntax(err.message or '')}",
             "Kontrollera {% %}- och {{ }}-taggarna på raden.",
         ) from None
     except TemplateLimit as err:
@@ -176,7 +177,7 @@ def run_template(
         line = _template_line(err, name)
         where = f"{shown}:{line}" if line else str(shown)
         raise RenderError(
-            f"{where}: mallen försöker nå något den inte får ({err})",
+            f"{where}: mallen försöker nå något den inte får{_reached(str(err))}",
             "Mallar körs i en sandlåda och kan bara läsa planernas data; ta bort uttrycket.",
         ) from None
     except OverflowError as err:  # the sandbox's range() limit, or a number too large
@@ -222,7 +223,54 @@ def _template_line(err: BaseException, name: str) -> int | None:
 
 
 def _swedish(err: Exception) -> str:
+    """A Jinja error in Swedish (Jinja's own words are English and never shown)."""
     text = str(err)
-    if " has no attribute " in text or "is undefined" in text:
-        return f"okänt namn ({text})"
-    return text
+    match = _UNDEFINED.search(text)
+    if match:
+        return f"okänt namn '{match.group(1) or match.group(2)}'"
+    return "mallen kunde inte fyllas i med planernas data"
+
+
+_UNDEFINED = re.compile(r"^'(.+?)' is undefined|has no attribute '(.+?)'")
+_TOKENS = {
+    "end of print statement": "}}",
+    "end of statement block": "%}",
+    "end of template": "slutet av mallen",
+    "name": "ett namn",
+}
+
+
+def _token(text: str) -> str:
+    return _TOKENS.get(text, f"'{text}'")
+
+
+_SYNTAX: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(r"^Unexpected end of template.*closed is '(\w+)'", re.S),
+        lambda m: f"mallen tar slut innan {{% {m[1]} %}} stängs med {{% end{m[1]} %}}",
+    ),
+    (re.compile(r"^Encountered unknown tag '(.+?)'"), lambda m: f"okänd tagg {{% {m[1]} %}}"),
+    (re.compile(r"^No filter named '(.+?)'"), lambda m: f"okänt filter '{m[1]}'"),
+    (re.compile(r"^No test named '(.+?)'"), lambda m: f"okänt test '{m[1]}'"),
+    (
+        re.compile(r"^expected token '(.+?)', got '(.+?)'"),
+        lambda m: f"{_token(m[2])} står där {_token(m[1])} väntas",
+    ),
+    (re.compile(r"^Expected an expression"), lambda m: "ett uttryck saknas"),
+    (re.compile(r"^unexpected '(.+?)'"), lambda m: f"oväntat {_token(m[1])}"),
+    (re.compile(r"^unexpected char '(.+?)'"), lambda m: f"oväntat tecken '{m[1]}'"),
+)
+
+
+def _syntax(message: str) -> str:
+    """A Jinja syntax error message in Swedish."""
+    for pattern, say in _SYNTAX:
+        match = pattern.search(message)
+        if match:
+            return say(match)
+    return "taggarna {% %} eller {{ }} är felskrivna"
+
+
+def _reached(message: str) -> str:
+    match = re.search(r"attribute '(.+?)'", message)
+    return f" (attributet '{match.group(1)}')" if match else ""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from planverk.core.findings import NO_SPAN, Finding, Level, Span
 from planverk.core.suggest import did_you_mean
+from planverk.model.walk import id_path
 
 if TYPE_CHECKING:  # the loader makes its findings from rules: no import of it at run time
     from planverk.loading.planset import Loaded, PlanSet
@@ -80,11 +81,29 @@ class Rule:
     scope: Scope | None = None  # what ``check`` must see (see Scope); None without a check
 
     def finding(
-        self, message: str, file: str, span: Span = NO_SPAN, hint: str | None = None
+        self,
+        message: str,
+        file: str,
+        span: Span = NO_SPAN,
+        hint: str | None = None,
+        *,
+        subject: str = "",
+        related: Iterable[str] = (),
     ) -> Finding:
         """A finding of this rule at its default level (the configured level is applied
-        when the plan set is checked)."""
-        return Finding(self.code, self.level or Level.INFO, message, file, span, hint, self.name)
+        when the plan set is checked); ``subject`` and ``related`` as in :class:`Finding`."""
+        others = tuple(sorted({r for r in related if r != file}))
+        return Finding(
+            self.code,
+            self.level or Level.INFO,
+            message,
+            file,
+            span,
+            hint,
+            self.name,
+            subject=subject,
+            related=others,
+        )
 
 
 _EXAMPLE = re.compile(r"^(FAIL|PASS) (\S+?)(?: => (\S+))?(?: (\d+):(\d+))?:$")
@@ -163,11 +182,24 @@ class Context:
         hint: str | None = None,
         *,
         key: bool = False,
+        related: Iterable[Loaded[Any] | YamlDocument | str] = (),
     ) -> Finding:
-        doc = cast("YamlDocument", getattr(where, "doc", where))  # a Loaded plan's, or itself
+        """A finding at ``path`` of a plan (or a document); ``related`` are the plans the
+        finding is about besides its own: where the broken reference points."""
+        doc = _doc(where)
         return self.rule.finding(
-            message, doc.display, doc.source_map.locate(doc.data, path, key=key), hint
+            message,
+            doc.display,
+            doc.source_map.locate(doc.data, path, key=key),
+            hint,
+            subject=id_path(doc.data, tuple(path)),
+            related=(r if isinstance(r, str) else _doc(r).display for r in related),
         )
+
+
+def _doc(where: Loaded[Any] | YamlDocument) -> YamlDocument:
+    """The document of a loaded plan, or the document itself."""
+    return cast("YamlDocument", getattr(where, "doc", where))
 
 
 class Suggester:

@@ -35,6 +35,11 @@ EXIT_CODES: tuple[tuple[int, str], ...] = (
         "`PLANVERK_DEBUG=1` och skicka utskriften till förvaltarna.",
     ),
     (130, "Avbrutet med Ctrl+C."),
+    (
+        141,
+        "Utdata stängdes innan allt var skrivet (`planverk regler | head -1`), som för andra "
+        "program som avbryts av en stängd pipe.",
+    ),
 )
 
 _EXAMPLE = re.compile(r"^(FAIL|PASS) \S+.*:$")

@@ -66,6 +66,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     item.goal_path,
                     f"målet '{item.goal_id}' finns inte i {vp.plan.title} ({vp.doc.display})",
                     hints.hint(item),
+                    related=(vp,),
                 )
 
 

@@ -52,6 +52,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ("verksamhetsplan",),
                 f"verksamhetsplanen '{plan.vp}' finns inte",
                 did_you_mean(plan.vp, [v.plan.id for v in ctx.planset.vps]),
+                related=ctx.planset.vps,
             )
         for item in walk.actions(plan):
             action = item.action
@@ -77,6 +78,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                         (*item.path, "aktivitet"),
                         f"det finns ingen aktivitetsplan för {plan.year}",
                         f"Lägg till plans/aktivitetsplan-{plan.year}.yaml.",
+                        related=ctx.planset.aps,
                     )
                 elif action.activity not in activity_ids:
                     yield ctx.finding(
@@ -85,6 +87,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                         f"aktiviteten '{action.activity}' finns inte i {ap.plan.title}",
                         hints.did_you_mean(action.activity, activity_ids)
                         or "Ett id som bytt namn i aktivitetsplanen ska bytas här också.",
+                        related=(ap,),
                     )
             if action.goal is not None and vp is not None and action.goal not in goal_ids:
                 yield ctx.finding(
@@ -93,6 +96,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"målet '{action.goal}' finns inte i {vp.plan.title}",
                     hints.did_you_mean(action.goal, goal_ids)
                     or "Ett id som bytt namn i verksamhetsplanen ska bytas här också.",
+                    related=(vp,),
                 )
             elif action.goal is not None and vp is None and plan.vp is None:
                 yield ctx.finding(
@@ -100,6 +104,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     (*item.path, "mål"),
                     "planen anger ingen verksamhetsplan att hämta målet ur",
                     "Ange `år:` eller `verksamhetsplan:` för planen.",
+                    related=ctx.planset.vps,
                 )
 
 

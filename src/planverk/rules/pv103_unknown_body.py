@@ -50,6 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if project is None:
         return  # PV009 reports the missing project file
     known = {body.id for body in project.bodies}
+    project_file = [ctx.planset.project] if ctx.planset.project else []
     for doc in ctx.planset.documents:
         if doc.data is None or (ctx.planset.project and doc is ctx.planset.project.doc):
             continue
@@ -66,6 +67,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                         f"organet '{body}' finns inte i projektfilens `organ:`",
                         did_you_mean(body, known)
                         or "Lägg till organet i plans/planverk.yaml under `organ:`.",
+                        related=project_file,
                     )
 
 

@@ -36,6 +36,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"verksamhetsplanen '{named}' finns inte",
                     did_you_mean(named, [v.plan.id for v in planset.vps])
                     or f"Kända verksamhetsplaner: {periods or 'inga'}.",
+                    related=planset.vps,
                 )
             elif not vp.plan.period.covers(year):
                 yield ctx.finding(
@@ -43,6 +44,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     ("år",),
                     f"{year} ligger utanför {vp.plan.title} ({vp.plan.period.label()})",
                     "Rätta året, eller peka på den verksamhetsplan som gäller det året.",
+                    related=(vp,),
                 )
             continue
         covering = planset.vps_covering(year)
@@ -53,6 +55,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"ingen verksamhetsplan täcker {year}",
                 f"Lägg till en verksamhetsplan vars period omfattar {year}. "
                 f"Kända: {periods or 'inga'}.",
+                related=planset.vps,
             )
         elif len(covering) > 1:
             names = " och ".join(vp.plan.id for vp in covering)
@@ -61,6 +64,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 ("år",),
                 f"{year} täcks av flera verksamhetsplaner: {names}",
                 "Ange vilken som gäller med `verksamhetsplan:`.",
+                related=covering,
             )
 
 

@@ -45,6 +45,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"perioden {later.plan.period.label()} överlappar {earlier.plan.title} "
                 f"({earlier.plan.period.label()}, {earlier.doc.display})",
                 "Låt perioderna följa på varandra utan överlapp.",
+                related=(earlier,),
             )
 
 

@@ -59,6 +59,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"{ap.plan.title}",
                     f"Lägg till en aktivitet med `mål: {item.goal.id}` i {ap.doc.display}, "
                     "eller skriv varför inte i en kommentar.",
+                    related=(ap,),
                 )
 
 

@@ -51,6 +51,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"för {ap.plan.year}",
                     "Lägg till en åtgärd med `aktivitet: "
                     f"{item.activity.id}` i en handlingsplan för året.",
+                    related=ctx.planset.hps,
                 )
 
 

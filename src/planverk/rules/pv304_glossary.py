@@ -19,6 +19,7 @@ PASS plans/aktivitetsplan-2025.yaml:
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from planverk.core.findings import Finding, Level, Span
 from planverk.model import walk
@@ -38,6 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if project is None:
         return
     known = set(project.glossary)
+    project_file = [ctx.planset.project] if ctx.planset.project else []
     known.update(body.abbreviation for body in project.bodies if body.abbreviation)
     for doc in ctx.planset.documents:
         if doc.data is None or not _may_hold_unknown(doc.text, known):
@@ -57,6 +59,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     (*parent, key),
                     f"förkortningen {word} saknas i ordlistan",
                     f"Lägg till `{word}: <betydelse>` under `ordlista:` i plans/planverk.yaml.",
+                    related=project_file,
                 )
                 lines = lines or doc.text.splitlines()  # once per file, only when needed
                 yield _at_word(finding, lines, word)
@@ -87,15 +90,7 @@ def _at_word(finding: Finding, lines: list[str], word: str) -> Finding:
         column = line.find(word, span.column - 1)
         if column >= 0:
             new = Span(span.line, column + 1, span.line, column + 1 + len(word))
-            return Finding(
-                finding.code,
-                finding.level,
-                finding.message,
-                finding.file,
-                new,
-                finding.hint,
-                finding.rule,
-            )
+            return replace(finding, span=new)
     return finding
 
 

@@ -51,6 +51,8 @@ from planverk.rules.base import Context, Scope, rule
 
 def check(ctx: Context) -> Iterator[Finding]:
     calendar = Calendar.of(ctx.project)
+    # The periods come from the project file: a change there can break these findings.
+    project_file = [ctx.planset.project] if ctx.planset.project else []
     known = set(calendar.ids)
     listing = ", ".join(f"{p.id} ({p.name})" for p in calendar.periods) or "inga"
     for hp in ctx.planset.hps:
@@ -66,6 +68,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 (f"Menade du '{guess}'? " if guess else "")
                 + f"Kända perioder: {listing}. En egen period läggs till under "
                 "`uppföljningsperioder:` i plans/planverk.yaml.",
+                related=project_file,
             )
 
 

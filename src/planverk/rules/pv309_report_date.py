@@ -48,6 +48,8 @@ from planverk.rules.base import Context, Scope, rule
 
 def check(ctx: Context) -> Iterator[Finding]:
     calendar = Calendar.of(ctx.project)
+    # The periods come from the project file: a change there can break these findings.
+    project_file = [ctx.planset.project] if ctx.planset.project else []
     for hp in ctx.planset.hps:
         for at in walk.reports(hp.plan):
             report, date = at.report, at.report.date
@@ -65,6 +67,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"En rapport för {span.name} dateras mellan {span.start.isoformat()} och "
                 f"{span.report_deadline.isoformat()} ({GRACE_DAYS} dagar efter periodens "
                 "slut). Rätta datumet eller perioden.",
+                related=project_file,
             )
 
 

@@ -53,6 +53,8 @@ from planverk.rules.base import Context, Scope, rule
 
 def check(ctx: Context) -> Iterator[Finding]:
     calendar = Calendar.of(ctx.project)
+    # The periods come from the project file: a change there can break these findings.
+    project_file = [ctx.planset.project] if ctx.planset.project else []
     for hp in ctx.planset.hps:
         for item in walk.actions(hp.plan):
             seen: dict[tuple[int, str], int] = {}
@@ -70,6 +72,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     f"åtgärden '{item.action.id}' har redan en rapport för {report.period} "
                     f"{year} (rad {line})",
                     "Rätta den första rapporten i stället, eller ange nästa period.",
+                    related=project_file,
                 )
 
 

@@ -49,6 +49,8 @@ from planverk.rules.base import Context, Scope, rule
 
 def check(ctx: Context) -> Iterator[Finding]:
     calendar = Calendar.of(ctx.project)
+    # The periods come from the project file: a change there can break these findings.
+    project_file = [ctx.planset.project] if ctx.planset.project else []
     for hp in ctx.planset.hps:
         for at in walk.reports(hp.plan):
             report = at.report
@@ -67,6 +69,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"rapporten för {report.period} {why} men saknar resultat",
                 "Skriv i rapportens `resultat:` vad åtgärden har lett till, gärna mätt "
                 "mot uppföljningens mål.",
+                related=project_file,
             )
 
 

@@ -61,6 +61,8 @@ from planverk.rules.base import Context, Scope, rule
 
 def check(ctx: Context) -> Iterator[Finding]:
     calendar = Calendar.of(ctx.project)
+    # The periods come from the project file: a change there can break these findings.
+    project_file = [ctx.planset.project] if ctx.planset.project else []
     for hp in ctx.planset.hps:
         year = hp.plan.year
         for item in walk.actions(hp.plan):
@@ -77,6 +79,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 f"rapporten ({latest.period} {latest.date.isoformat()}: {latest.status})",
                 "Uppdatera `status:` (och `kommentar:`) till läget i senaste rapporten, eller "
                 "lägg till en rapport för det nya läget.",
+                related=project_file,
             )
 
 

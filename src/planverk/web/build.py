@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from planverk.core.errors import UserError
 from planverk.core.findings import Finding
+from planverk.core.oserrors import read_error
 from planverk.lint.validate import Result
 from planverk.loading.planset import PlanSet, load_plan_dir
 from planverk.publish.gate import require_clean
@@ -139,7 +140,8 @@ def _stylesheet(folders: list[Path]) -> bytes:
             try:
                 return path.read_bytes()
             except OSError as err:
-                raise RenderError(f"{path} kan inte läsas: {err.strerror or err}") from None
+                problem = read_error(path, err)
+                raise RenderError(problem.message, problem.hint) from None
     raise RenderError(
         f"stilmallen {STYLESHEET} finns inte i {folders[0]}",
         "Kopiera templates/webb/webb.css från planverk.",
