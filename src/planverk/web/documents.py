@@ -6,17 +6,13 @@ through :func:`planverk.publish.documents.render_checked` (what `planverk render
 on the plan set already loaded and let through the gate), written into the site's
 ``dokument/`` folder.
 
-A .docx from planverk is the same bytes for the same plans. A PDF from LibreOffice carries
-the time of the export and an id drawn from it; :func:`reproducible_pdf` puts the
-document's own date and an id computed from the content in their place (same lengths, so
-the PDF's cross-reference table stays right), so the site stays the same bytes too.
+A document from planverk is the same bytes for the same plans, the PDF included (render
+sets its dates from the plans and its id from its content), so the site is too.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,30 +25,6 @@ from planverk.web.paths import slug
 
 FOLDER = "dokument"
 Data = dict[str, Any]
-
-_CREATED = re.compile(rb"/CreationDate\(D:(\d{14})")
-_MODIFIED = re.compile(rb"/ModDate\(D:(\d{14})")
-_ID = re.compile(rb"/ID \[ <([0-9A-F]{32})>\s*<([0-9A-F]{32})> \]")
-_CHECKSUM = re.compile(rb"/DocChecksum /([0-9A-F]{32})")
-
-
-def reproducible_pdf(data: bytes, date: dt.date) -> bytes:
-    """``data`` (a PDF from LibreOffice) with its creation date set to ``date`` and its id
-    and checksum computed from the rest of the file; every replacement has the length of
-    what it replaces. A PDF without these fields comes back unchanged."""
-    stamp = date.strftime("%Y%m%d").encode("ascii") + b"000000"
-    data = _CREATED.sub(b"/CreationDate(D:" + stamp, data)
-    data = _MODIFIED.sub(b"/ModDate(D:" + stamp, data)
-    blank = _ID.sub(b"/ID [ <" + b"0" * 32 + b">\n<" + b"0" * 32 + b"> ]", data)
-    blank = _CHECKSUM.sub(b"/DocChecksum /" + b"0" * 32, blank)
-    digest = hashlib.md5(blank, usedforsecurity=False).hexdigest().upper().encode("ascii")
-
-    def ident(match: re.Match[bytes]) -> bytes:
-        whole = match.group(0)
-        return whole.replace(match.group(1), digest).replace(match.group(2), digest)
-
-    data = _ID.sub(ident, data)
-    return _CHECKSUM.sub(b"/DocChecksum /" + digest, data)
 
 
 @dataclass(slots=True)
@@ -127,8 +99,6 @@ def build_documents(
                 published = render_checked(planset, checked, single)
                 if fmt == "docx":
                     result.warnings.extend(published.warnings)
-                if fmt == "pdf":
-                    path.write_bytes(reproducible_pdf(path.read_bytes(), target.date))
                 entry["filer"].append(
                     {
                         "format": fmt,
