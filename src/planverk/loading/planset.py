@@ -25,6 +25,8 @@ from planverk.rules import (
     pv009_project_file,
     pv014_link_outside,
 )
+from planverk.model.index import VpIndex
+from planverk.model.style import DEFAULT_STYLE, DocumentStyle
 
 P = TypeVar("P", Project, Verksamhetsplan, Aktivitetsplan, Handlingsplan)
 
@@ -79,7 +81,20 @@ class PlanSet:
     hps: list[Loaded[Handlingsplan]] = field(default_factory=list)
     documents: list[YamlDocument] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    index: Index = field(default_factory=Index, repr=False, compare=False)
+    _indexes: dict[int, VpIndex] = field(default_factory=dict, repr=False)
+
+    @property
+    def style(self) -> DocumentStyle:
+        """The project file's dokumentstil (the defaults without a project file)."""
+        return self.project.plan.style if self.project is not None else DEFAULT_STYLE
+
+    def vp_index(self, vp: Loaded[Verksamhetsplan] | Verksamhetsplan) -> VpIndex:
+        """Goals, paragraphs and bullets of ``vp`` by id and number, built once."""
+        plan = vp.plan if isinstance(vp, Loaded) else vp
+        found = self._indexes.get(id(plan))
+        if found is None or found.vp is not plan:
+            found = self._indexes[id(plan)] = VpIndex.of(plan)
+        return found
 
     def vps_covering(self, year: int) -> list[Loaded[Verksamhetsplan]]:
         return [vp for vp in self.vps if vp.plan.period.covers(year)]

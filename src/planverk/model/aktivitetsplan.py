@@ -4,18 +4,30 @@ from typing import Literal
 
 from pydantic import Field
 
-from planverk.model.common import Decision, Id, StrategicDirection, Strict, Text, empty_list
+from planverk.model.common import (
+    UNDERLAG_DESCRIPTION,
+    UNDERLAG_TITLE,
+    Decision,
+    Id,
+    LineText,
+    RichText,
+    StrategicDirection,
+    Strict,
+    Text,
+    empty_list,
+)
+from planverk.model.references import BulletRef, ParagraphRef, bullet_field, paragraph_field
 
 
 class Activity(Strict):
-    """An AP activity: a bullet under a rubrik, serving one VP goal."""
+    """An AP activity: a bullet under a rubrik, serving one VP goal, paragraph or bullet."""
 
     id: Id = Field(
         alias="id",
         title="Id",
         description="Aktivitetens id; åtgärder i handlingsplanerna pekar på det med `aktivitet:`.",
     )
-    text: Text = Field(
+    text: LineText = Field(
         alias="text", title="Text", description="Aktivitetens text, som den står i planen."
     )
     goal: Id | None = Field(
@@ -24,6 +36,8 @@ class Activity(Strict):
         title="Mål",
         description="Id för VP-målet som aktiviteten tjänar; utan nyckeln rubrikens mål.",
     )
+    paragraph: ParagraphRef | None = paragraph_field()
+    bullet: BulletRef | None = bullet_field()
     responsible: list[Id] = Field(
         default_factory=empty_list,
         alias="ansvar",
@@ -57,6 +71,8 @@ class Heading(Strict):
         title="Mål",
         description="Id för VP-målet som rubrikens aktiviteter tjänar.",
     )
+    paragraph: ParagraphRef | None = paragraph_field()
+    bullet: BulletRef | None = bullet_field()
     activities: list[Activity] = Field(
         default_factory=empty_list,
         alias="aktiviteter",
@@ -107,7 +123,10 @@ class Aktivitetsplan(Strict):
         title="Beslut",
         description="Nämndens beslut om planen: vem, när, paragraf och diarienummer.",
     )
-    introduction: Text | None = Field(
+    basis: RichText | None = Field(
+        default=None, alias="underlag", title=UNDERLAG_TITLE, description=UNDERLAG_DESCRIPTION
+    )
+    introduction: RichText | None = Field(
         default=None, alias="inledning", title="Inledning", description="Planens inledande text."
     )
     direction: StrategicDirection | None = Field(

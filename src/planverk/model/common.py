@@ -1,6 +1,7 @@
 """Building blocks shared by every plan kind: ids, bullets, decisions, status."""
 
 import datetime as dt
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -14,6 +15,37 @@ Id = Annotated[
     Field(description="Stabilt id: gemener, siffror, bindestreck (å, ä, ö går bra)."),
 ]
 Text = Annotated[str, Field(description="Fritext på svenska.")]
+
+
+class TextKind(StrEnum):
+    """How much markup a text may hold (see :mod:`planverk.document.richtext`)."""
+
+    BLOCK = "stycken"  # paragraphs (blank line), bullet lists ("- "), footnotes (^[...])
+    LINE = "rad"  # one line of text with footnotes: a bullet, an activity
+    PLAIN = "ren"  # no markup at all: headings, titles, names
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """Marks a field's text kind in the model; :mod:`planverk.model.texts` reads it."""
+
+    kind: TextKind
+
+
+RichText = Annotated[
+    str,
+    Markup(TextKind.BLOCK),
+    Field(
+        description="Fritext på svenska. Stycken skiljs med en tom rad, en rad som börjar med "
+        "'- ' är en punkt (två mellanslag till framför för en underpunkt) och ^[text] är en "
+        "fotnot. Skriv texten med | för att behålla raderna."
+    ),
+]
+LineText = Annotated[
+    str,
+    Markup(TextKind.LINE),
+    Field(description="Fritext på svenska på en rad; ^[text] är en fotnot."),
+]
 
 
 class Status(StrEnum):
@@ -66,6 +98,11 @@ class Strict(BaseModel):
     )
 
 
+def swedish(title: str, description: str, **kwargs: Any) -> Any:
+    """``Field`` with a Swedish title and description (what editors show for the key)."""
+    return Field(title=title, description=description, **kwargs)
+
+
 class Decision(Strict):
     """Beslut: who decided, when, and under which paragraph or registration number."""
 
@@ -92,9 +129,18 @@ class Decision(Strict):
 
 
 class Bullet(Strict):
-    """A bullet with optional sub-bullets and an optional footnote."""
+    """A bullet with optional id, sub-bullets and footnote."""
 
-    text: Text = Field(alias="text", title="Text", description="Punktens text.")
+    id: Id | None = swedish(
+        "Id",
+        "Punktens id, så att en aktivitet eller åtgärd kan peka på punkten (punkt:) och "
+        "jämförelsen följer den när den flyttas eller skrivs om.",
+        default=None,
+        alias="id",
+    )
+    text: LineText = Field(
+        alias="text", title="Text", description="Punktens text; ^[text] är en fotnot."
+    )
     bullets: "list[BulletItem]" = Field(
         default_factory=empty_list,
         alias="punkter",
@@ -112,7 +158,7 @@ def shape_tag(value: object) -> str:
 
 
 BulletItem = Annotated[
-    Annotated[str, Tag("_text")] | Annotated[Bullet, Tag("_object")],
+    Annotated[LineText, Tag("_text")] | Annotated[Bullet, Tag("_object")],
     Discriminator(shape_tag),
     Field(description="En punkt: text, eller text med underpunkter."),
 ]
@@ -123,7 +169,9 @@ class Theme(Strict):
     """A theme with bullets, e.g. under Strategisk inriktning."""
 
     heading: Text = Field(alias="rubrik", title="Rubrik", description="Temats rubrik.")
-    text: Text | None = Field(default=None, alias="text", title="Text", description="Temats text.")
+    text: RichText | None = Field(
+        default=None, alias="text", title="Text", description="Temats text."
+    )
     bullets: list[BulletItem] = Field(
         default_factory=empty_list, alias="punkter", title="Punkter", description="Temats punkter."
     )
@@ -132,7 +180,7 @@ class Theme(Strict):
 class StrategicDirection(Strict):
     """Strategisk inriktning: an introductory text and themes with bullets."""
 
-    text: Text | None = Field(
+    text: RichText | None = Field(
         default=None,
         alias="text",
         title="Text",
@@ -165,3 +213,10 @@ class Period(Strict):
 
     def label(self) -> str:
         return f"{self.start}–{self.end}"
+
+
+UNDERLAG_TITLE = "Underlag"
+UNDERLAG_DESCRIPTION = (
+    "Vad planen bygger på, när läsaren behöver veta det: t.ex. att den är en illustrativ "
+    "rekonstruktion och inte ett beslutat dokument. Står på titelsidan i dokumentet."
+)

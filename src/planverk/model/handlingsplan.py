@@ -10,7 +10,19 @@ from typing import Literal
 
 from pydantic import Field
 
-from planverk.model.common import Decision, Id, StatusText, Strict, Text, empty_list
+from planverk.model.common import (
+    UNDERLAG_DESCRIPTION,
+    UNDERLAG_TITLE,
+    Decision,
+    Id,
+    LineText,
+    RichText,
+    StatusText,
+    Strict,
+    Text,
+    empty_list,
+)
+from planverk.model.references import BulletRef, ParagraphRef, bullet_field, paragraph_field
 
 
 class Assignment(Strict):
@@ -109,7 +121,7 @@ class Action(Strict):
     """An action (åtgärd) in a handlingsplan."""
 
     id: Id = Field(alias="id", title="Id", description="Åtgärdens id.")
-    text: Text = Field(alias="text", title="Text", description="Vad som ska göras.")
+    text: LineText = Field(alias="text", title="Text", description="Vad som ska göras.")
     activity: Id | None = Field(
         default=None,
         alias="aktivitet",
@@ -122,6 +134,8 @@ class Action(Strict):
         title="Mål",
         description="Id för VP-målet som åtgärden tjänar (i en levande plan).",
     )
+    paragraph: ParagraphRef | None = paragraph_field()
+    bullet: BulletRef | None = bullet_field()
     national_area: Text | None = Field(
         default=None,
         alias="nationellt-insatsområde",
@@ -241,7 +255,10 @@ class Handlingsplan(Strict):
         title="Beslut",
         description="Beslut om planen: vem, när, paragraf och diarienummer.",
     )
-    introduction: Text | None = Field(
+    basis: RichText | None = Field(
+        default=None, alias="underlag", title=UNDERLAG_TITLE, description=UNDERLAG_DESCRIPTION
+    )
+    introduction: RichText | None = Field(
         default=None, alias="inledning", title="Inledning", description="Planens inledande text."
     )
     actions: list[Action] = Field(

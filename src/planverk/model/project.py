@@ -5,6 +5,7 @@ from typing import Annotated, Literal
 from pydantic import Discriminator, Field, Tag
 
 from planverk.model.common import Id, Strict, Text, empty_dict, empty_list, shape_tag
+from planverk.model.style import DEFAULT_STYLE, DocumentStyle
 
 Level = Literal["fel", "varning", "info", "av"]
 
@@ -140,4 +141,11 @@ class Project(Strict):
         title="Uppföljningsperioder",
         description="Årets uppföljningsperioder med id, namn och sista dag; utan nyckeln gäller "
         "tertial 1, tertial 2 och helår.",
+    )
+    style: DocumentStyle = Field(
+        default=DEFAULT_STYLE,
+        alias="dokumentstil",
+        title="Dokumentstil",
+        description="Hur dokumenten sätts: vilken text som framhävs och hur, paragraf"
+        "rubrikernas skiftläge och numrering, planrubriker och ordet för ett förslag.",
     )

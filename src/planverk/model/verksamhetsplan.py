@@ -12,15 +12,21 @@ from typing import Literal
 from pydantic import Field
 
 from planverk.model.common import (
+    UNDERLAG_DESCRIPTION,
+    UNDERLAG_TITLE,
     BulletItem,
     Decision,
     Id,
     Period,
+    RichText,
     StrategicDirection,
     Strict,
     Text,
     empty_list,
+    swedish,
 )
+
+SECTION_NUMBER = r"^\d+(\.\d+)*$"
 
 
 class Goal(Strict):
@@ -34,7 +40,9 @@ class Goal(Strict):
     heading: Text = Field(
         alias="rubrik", title="Rubrik", description="Målets rubrik, t.ex. God och nära vård."
     )
-    text: Text | None = Field(default=None, alias="text", title="Text", description="Målets text.")
+    text: RichText | None = Field(
+        default=None, alias="text", title="Text", description="Målets text."
+    )
     bullets: list[BulletItem] = Field(
         default_factory=empty_list, alias="punkter", title="Punkter", description="Målets punkter."
     )
@@ -57,7 +65,7 @@ class FocusArea(Strict):
         title="Rubrik",
         description="Fokusområdets rubrik, t.ex. Verksamhet och utveckling.",
     )
-    text: Text | None = Field(
+    text: RichText | None = Field(
         default=None, alias="text", title="Text", description="Fokusområdets text."
     )
     goals: list[Goal] = Field(
@@ -77,7 +85,7 @@ class PlanPart(Strict):
         title="Rubrik",
         description="Rubriken för planens text, t.ex. Plan 2022–2023.",
     )
-    text: Text | None = Field(
+    text: RichText | None = Field(
         default=None, alias="text", title="Text", description="Planens text under paragrafen."
     )
     bullets: list[BulletItem] = Field(
@@ -91,14 +99,21 @@ class PlanPart(Strict):
 class Section(Strict):
     """A numbered agreement paragraph (§ 8, § 8.1) holding quoted agreement text and plan text."""
 
+    id: Id | None = swedish(
+        "Id",
+        "Paragrafens id, om den ska gå att peka på med samma id även när den numreras om "
+        "(aktiviteter kan också peka på numret, paragraf: 8.3).",
+        default=None,
+        alias="id",
+    )
     number: str = Field(
         alias="nummer",
-        pattern=r"^\d+(\.\d+)*$",
+        pattern=SECTION_NUMBER,
         title="Nummer",
         description="Paragrafens nummer i avtalet, t.ex. 8.1.",
     )
     heading: Text = Field(alias="rubrik", title="Rubrik", description="Paragrafens rubrik.")
-    agreement_text: Text | None = Field(
+    agreement_text: RichText | None = Field(
         default=None,
         alias="avtalstext",
         title="Avtalstext",
@@ -150,7 +165,10 @@ class Verksamhetsplan(Strict):
         title="Beslut",
         description="Nämndens beslut om planen: vem, när, paragraf och diarienummer.",
     )
-    introduction: Text | None = Field(
+    basis: RichText | None = swedish(
+        UNDERLAG_TITLE, UNDERLAG_DESCRIPTION, default=None, alias="underlag"
+    )
+    introduction: RichText | None = Field(
         default=None, alias="inledning", title="Inledning", description="Planens inledande text."
     )
     direction: StrategicDirection | None = Field(

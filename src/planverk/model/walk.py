@@ -35,18 +35,47 @@ class GoalAt:
     section: Section | None = None
 
 
+REF_KEYS = ("mål", "paragraf", "punkt")  # what an activity or action may serve in the VP
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """A reference into the verksamhetsplan: a goal (``mål``), an agreement paragraph
+    (``paragraf``, by number or id) or a plan bullet (``punkt``, by id)."""
+
+    key: str  # one of REF_KEYS
+    value: str
+    path: Path  # where it is written
+
+
+def own_references(item: Activity | Heading | Action, path: Path) -> list[Reference]:
+    """The references written on ``item`` itself, in REF_KEYS order."""
+    values = (item.goal, item.paragraph, item.bullet)
+    return [
+        Reference(key, value, (*path, key))
+        for key, value in zip(REF_KEYS, values, strict=True)
+        if value is not None
+    ]
+
+
 @dataclass(frozen=True, slots=True)
 class ActivityAt:
     activity: Activity
     path: Path
     heading: Heading
     focus_area: ApFocusArea
-    goal_id: str | None
-    goal_path: Path  # where the goal reference that applies is written
+    goal_id: str | None  # the goal it serves, when the reference that applies is a goal
+    goal_path: Path  # where the reference that applies is written (or would be)
+    ref: Reference | None = None  # the reference that applies: its own, else its rubrik's
+    own: tuple[Reference, ...] = ()  # every reference written on the activity itself
 
     @property
     def text(self) -> str:
         return self.activity.text
+
+    @property
+    def inherited(self) -> bool:
+        return not self.own and self.ref is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,14 +105,24 @@ def activities(ap: Aktivitetsplan) -> Iterator[ActivityAt]:
     for f_index, area in enumerate(ap.focus_areas):
         for h_index, heading in enumerate(area.headings):
             h_path: Path = ("fokusområden", f_index, "rubriker", h_index)
+            plain = heading.paragraph is None and heading.bullet is None
+            heading_refs = own_references(heading, h_path) if not plain or heading.goal else []
             for a_index, activity in enumerate(heading.activities):
                 path = (*h_path, "aktiviteter", a_index)
-                goal_id: str | None
-                if activity.goal is not None:
-                    goal_id, goal_path = activity.goal, (*path, "mål")
+                if plain and activity.paragraph is None and activity.bullet is None:
+                    # The common case (every activity of Mellansverige's plans): goals only.
+                    if activity.goal is not None:
+                        own = (Reference("mål", activity.goal, (*path, "mål")),)
+                        ref: Reference | None = own[0]
+                    else:
+                        own = ()
+                        ref = heading_refs[0] if heading_refs else None
                 else:
-                    goal_id, goal_path = heading.goal, (*h_path, "mål")
-                yield ActivityAt(activity, path, heading, area, goal_id, goal_path)
+                    own = tuple(own_references(activity, path))
+                    ref = own[0] if own else (heading_refs[0] if heading_refs else None)
+                goal_id = ref.value if ref is not None and ref.key == "mål" else None
+                goal_path = ref.path if ref is not None else (*h_path, "mål")
+                yield ActivityAt(activity, path, heading, area, goal_id, goal_path, ref, own)
 
 
 def actions(hp: Handlingsplan) -> Iterator[ActionAt]:
@@ -118,6 +157,7 @@ _NOT_PROSE = frozenset(
         "verksamhetsplan",
         "status",
         "nummer",
+        "punkt",
         "period",
         "datum",
         "paragraf",

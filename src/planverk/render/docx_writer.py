@@ -436,6 +436,8 @@ def write_docx(
             body.remove(child)
     _ensure_header_footer(document)
     _update_title_fields(document, meta.title)
+    if meta.status:
+        _mark_status(document, meta.status)
     writer = _Writer(document, StyleMap(document), dokumentmall=display)
     writer.hyphenator = Hyphenator(meta.names)
     writer.base_sect = copy.deepcopy(base_sect)
@@ -563,6 +565,48 @@ def _update_title_fields(document: DocxDocument, title: str) -> None:
                     for extra in texts[1:]:
                         extra.text = ""
         _update_complex_title(element, title)
+
+
+def _mark_status(document: DocxDocument, word: str) -> None:
+    """ "Förslag" after the title in the header (every header paragraph that shows the
+    title); a dokumentmall whose header does not show the title gets a header line of its
+    own."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    run = f'<w:r xmlns:w="{W}"><w:t xml:space="preserve"> – {esc(word)}</w:t></w:r>'
+    marked = False
+    headers = [
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype == RT.HEADER and not rel.is_external
+    ]
+    for part in headers:
+        element = getattr(part, "element", None)
+        if element is None:
+            continue
+        for paragraph in element.iter(_q("p")):
+            if _shows_title(paragraph):
+                paragraph.append(parse_xml(run))
+                marked = True
+    if not marked:
+        header = document.sections[-1].header
+        header.is_linked_to_previous = False
+        header._element.append(
+            parse_xml(
+                f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="right"/>'
+                f'</w:pPr><w:r><w:t xml:space="preserve">{esc(word)}</w:t></w:r></w:p>'
+            )
+        )
+
+
+def _shows_title(paragraph: Any) -> bool:
+    for field_el in paragraph.iter(_q("fldSimple")):
+        if field_el.get(_q("instr"), "").split()[:1] == ["TITLE"]:
+            return True
+    return any(
+        (node.text or "").split()[:1] == ["TITLE"] for node in paragraph.iter(_q("instrText"))
+    )
 
 
 def _update_complex_title(element: Any, title: str) -> None:

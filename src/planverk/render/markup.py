@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planverk.render.context import join_names, paragraphs, swedish_date
+from planverk.render.context import bullet_list, join_names, paragraphs, set_as, swedish_date
 from planverk.render.errors import RenderError
 from planverk.render.plaintext import SafeMarkdown
 
@@ -123,6 +123,8 @@ def template_environment(folders: Sequence[Path], *, html: bool = False) -> Boun
     env.filters["uppräkning"] = lambda items: join_names(str(i) for i in items)
     if not html:
         env.filters["stycken"] = paragraphs
+        env.filters["sätt"] = set_as
+        env.filters["punktlista"] = bullet_list
         env.globals["rubrik"] = heading_marks
         env.globals["indrag"] = indent
     return env

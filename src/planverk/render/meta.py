@@ -27,6 +27,7 @@ class Meta:
     language: str = "sv-SE"
     keywords: str = ""
     names: tuple[str, ...] = ()  # proper names never hyphenated (the region's and its regions')
+    status: str | None = None  # "Förslag": the plan is not decided; shown in the header
 
 
 def timestamp(date: dt.date) -> dt.datetime:

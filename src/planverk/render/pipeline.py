@@ -164,6 +164,7 @@ def _render(
         target.date,
         keywords=target.keywords,
         names=names,
+        status=target.status,
     )
     rendered = Rendered(target, fmt, b"", shown, document, removed=builder.removed)
     if fmt == SLIDES:

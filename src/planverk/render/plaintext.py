@@ -42,6 +42,14 @@ def _escape_line(line: str) -> str:
     return line
 
 
+def escape_run(text: str, *, line_start: bool) -> str:
+    """One run of a line (spaces around it kept): every special character escaped, and the
+    line-start markers too when the run starts the line."""
+    if line_start:
+        return _escape_line(text)
+    return _ANYWHERE.sub(r"\\\1", text)
+
+
 def escape_inline(text: str) -> SafeMarkdown:
     """One run of text: every line joins into one; paragraphs become line breaks."""
     if not _SPECIAL.search(text):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from planverk.loading.planset import Loaded, PlanSet
-from planverk.model import Aktivitetsplan, Handlingsplan, Verksamhetsplan
+from planverk.model import Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan
 from planverk.render.context import Builder
 from planverk.render.errors import RenderError
 from planverk.render.plaintext import clean
@@ -42,6 +42,7 @@ class Target:
     data: Callable[[Builder], dict[str, Any]]
     plan: Loaded[Any] | None = None
     keywords: str = ""
+    status: str | None = None  # shown in the header of a plan not yet decided ("Förslag")
     figures: tuple[Figure, ...] = ()
     formats: tuple[str, ...] | None = None  # None: every format render writes
     slides: str | None = None  # the slide template (pptx), when the kind has one
@@ -50,7 +51,11 @@ class Target:
 def _plan_data(loaded: Loaded[Any], kind: Kind) -> Callable[[Builder], dict[str, Any]]:
     def build(builder: Builder) -> dict[str, Any]:
         planset = builder.planset
-        data: dict[str, Any] = {"typ": kind.value, "projekt": builder.project()}
+        data: dict[str, Any] = {
+            "typ": kind.value,
+            "projekt": builder.project(),
+            "stil": builder.style(),
+        }
         plan = loaded.plan
         if isinstance(plan, Aktivitetsplan):
             data["plan"] = builder.ap(loaded)
@@ -75,6 +80,11 @@ def select(
     if kind is Kind.VERKSAMHETSPLAN:
         return [_vp_target(planset, year, plan_id)]
     return _hp_targets(planset, year, plan_id)
+
+
+def _status(planset: PlanSet, decision: Decision | None) -> str | None:
+    """The document style's word for a plan without a decision (shown in the header)."""
+    return None if decision is not None else clean(planset.style.draft)
 
 
 def _author(planset: PlanSet) -> str:
@@ -110,6 +120,7 @@ def _ap_target(planset: PlanSet, year: int | None, plan_id: str | None) -> Targe
         tuple(d for d in (loaded.doc.display, vp.doc.display if vp else None) if d),
         _plan_data(loaded, Kind.AKTIVITETSPLAN),
         loaded,
+        status=_status(planset, ap.decision),
     )
 
 
@@ -154,6 +165,7 @@ def _vp_target(planset: PlanSet, year: int | None, plan_id: str | None) -> Targe
         (loaded.doc.display,),
         _plan_data(loaded, Kind.VERKSAMHETSPLAN),
         loaded,
+        status=_status(planset, vp.decision),
     )
 
 
@@ -206,6 +218,7 @@ def _hp_target(planset: PlanSet, loaded: Loaded[Handlingsplan], year: int | None
         _plan_data(loaded, Kind.HANDLINGSPLAN),
         loaded,
         slides=f"{Kind.HANDLINGSPLAN.value}-bildspel",
+        status=_status(planset, hp.decision),
     )
 
 
