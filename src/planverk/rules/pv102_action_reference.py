@@ -1,9 +1,10 @@
-"""PV102 – åtgärden pekar på en aktivitet eller ett mål som inte finns.
+"""PV102 – åtgärden pekar på en aktivitet, ett mål, en paragraf eller en punkt som inte finns.
 
 En åtgärd i en handlingsplan tjänar en aktivitet i samma års aktivitetsplan
-(``aktivitet:``) eller ett mål i verksamhetsplanen (``mål:``). En levande plan, som inte har
-något år, anger sin verksamhetsplan och pekar på mål. Varje bruten hänvisning rapporteras
-tillsammans med det befintliga id som liknar mest.
+(``aktivitet:``) eller något i verksamhetsplanen: ett mål (``mål:``), en avtalsparagraf
+(``paragraf:`` med numret eller id:t) eller en av planens punkter (``punkt:`` med punktens
+id). En levande plan, som inte har något år, anger sin verksamhetsplan och pekar in i den.
+Varje bruten hänvisning rapporteras tillsammans med det befintliga id som liknar mest.
 
 FAIL plans/handlingsplaner/ledningsgruppen-2025.yaml 10:16:
     typ: handlingsplan
@@ -34,18 +35,25 @@ from collections.abc import Iterator
 from planverk.core.findings import Finding, Level
 from planverk.core.suggest import did_you_mean
 from planverk.model import walk
+from planverk.model.references import paragraph_number
 from planverk.rules.base import Context, Scope, Suggester, rule
+
+_NOUN = {"mål": "målet", "paragraf": "paragrafen", "punkt": "punkten"}
+_NONE: dict[str, object] = {}
 
 
 def check(ctx: Context) -> Iterator[Finding]:
-    index = ctx.planset.index
+    # Many handlingsplaner share one year's AP and one VP: their ids come from the plan
+    # set's index, built once.
+    shared = ctx.planset.index
+    names_of: dict[tuple[int, str], dict[str, str]] = {}
     hints = Suggester()
     for hp in ctx.planset.hps:
         plan = hp.plan
         ap = ctx.planset.ap(plan.year) if plan.year is not None else None
         vp = ctx.planset.vp_for(plan.year, plan.vp)
-        activity_ids = index.activities(ap.plan) if ap is not None else _NONE
-        goal_ids = index.goals(vp.plan) if vp is not None else _NONE
+        index = shared.vp(vp.plan) if vp is not None else None
+        activity_ids = shared.activities(ap.plan) if ap is not None else _NONE
         if plan.vp is not None and vp is None:
             yield ctx.finding(
                 hp,
@@ -56,12 +64,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             )
         for item in walk.actions(plan):
             action = item.action
-            if action.activity is None and action.goal is None:
+            refs = walk.own_references(action, item.path)
+            if action.activity is None and not refs:
                 yield ctx.finding(
                     hp,
                     item.path,
                     f"åtgärden '{action.id}' pekar varken på en aktivitet eller ett mål",
-                    "Lägg till `aktivitet:` (AP-aktivitetens id) eller `mål:` (VP-målets id).",
+                    "Lägg till `aktivitet:` (AP-aktivitetens id) eller `mål:` (VP-målets id); "
+                    "i en verksamhetsplan efter avtalets paragrafer `paragraf:` eller `punkt:`.",
                     key=True,
                 )
             if action.activity is not None:
@@ -89,33 +99,39 @@ def check(ctx: Context) -> Iterator[Finding]:
                         or "Ett id som bytt namn i aktivitetsplanen ska bytas här också.",
                         related=(ap,),
                     )
-            if action.goal is not None and vp is not None and action.goal not in goal_ids:
-                yield ctx.finding(
-                    hp,
-                    (*item.path, "mål"),
-                    f"målet '{action.goal}' finns inte i {vp.plan.title}",
-                    hints.did_you_mean(action.goal, goal_ids)
-                    or "Ett id som bytt namn i verksamhetsplanen ska bytas här också.",
-                    related=(vp,),
-                )
-            elif action.goal is not None and vp is None and plan.vp is None:
-                yield ctx.finding(
-                    hp,
-                    (*item.path, "mål"),
-                    "planen anger ingen verksamhetsplan att hämta målet ur",
-                    "Ange `år:` eller `verksamhetsplan:` för planen.",
-                    related=ctx.planset.vps,
-                )
+            for ref in refs:
+                if vp is not None and index is not None:
+                    if index.resolve(ref) is not None:
+                        continue
+                    key = (id(vp), ref.key)
+                    names = names_of.get(key)
+                    if names is None:
+                        names = names_of[key] = index.names(ref.key)
+                    wanted = paragraph_number(ref.value) if ref.key == "paragraf" else None
+                    yield ctx.finding(
+                        hp,
+                        ref.path,
+                        f"{_NOUN[ref.key]} '{ref.value}' finns inte i {vp.plan.title}",
+                        hints.did_you_mean(wanted or ref.value, names)
+                        or "Ett id som bytt namn i verksamhetsplanen ska bytas här också.",
+                        related=(vp,),
+                    )
+                elif plan.vp is None:
+                    yield ctx.finding(
+                        hp,
+                        ref.path,
+                        f"planen anger ingen verksamhetsplan att hämta {_NOUN[ref.key]} ur",
+                        "Ange `år:` eller `verksamhetsplan:` för planen.",
+                        related=ctx.planset.vps,
+                    )
 
-
-_NONE: dict[str, object] = {}
 
 RULE = rule(
     __doc__ or "",
     code="PV102",
     name="okänd-aktivitet",
     level=Level.ERROR,
-    summary="åtgärdens aktivitet eller mål finns inte",
+    summary="åtgärdens aktivitet, mål, paragraf eller punkt finns inte",
     check=check,
     scope=Scope.YEAR_OF_HANDLINGSPLANER,
 )

@@ -1,0 +1,113 @@
+"""PV330 – markering i texten som planverk inte stöder.
+
+Planernas texter har en enda liten markering (se docs/modell.md): en tom rad börjar ett nytt
+stycke, en rad som börjar med ``- `` är en punkt (två mellanslag till framför för en
+underpunkt) och ``^[text]`` är en fotnot. Avtalstext, inledning, målens, fokusområdenas och
+planens texter kan ha allt detta; en punkt, en aktivitet och en åtgärd är en rad med
+fotnoter; en rubrik, en titel eller ett namn har ingen markering alls. Annan markering
+(``**fet**``, ``*kursiv*``, ``[länk](adress)``, ``# rubrik``, ``> citat``, ``1. numrerad
+lista``, HTML, en fotnot som aldrig avslutas) skulle annars stå kvar som tecken i nämndens
+dokument. Vilken text som framhävs bestäms av ``dokumentstil:`` i projektfilen.
+
+En punktlista i en text som skrivs med ``>`` (radbrytningarna blir mellanslag) hamnar på en
+enda rad; den rapporteras också, med tipset att skriva texten med ``|``.
+
+FAIL plans/aktivitetsplan-2025.yaml 4:26:
+    typ: aktivitetsplan
+    år: 2025
+    titel: Aktivitetsplan 2025
+    inledning: Planen gäller **hela** året.
+PASS plans/aktivitetsplan-2025.yaml:
+    typ: aktivitetsplan
+    år: 2025
+    titel: Aktivitetsplan 2025
+    inledning: |
+      Planen gäller hela året^[Från 1 januari till 31 december.].
+
+      Den har två mål:
+      - Att stärka samverkan.
+      - Att följa upp arbetet.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+from planverk.core.findings import Finding, Level
+from planverk.document.richtext import FOOTNOTE_OPEN, parse
+from planverk.model.common import TextKind
+from planverk.model.texts import marked_texts
+from planverk.rules.base import Context, rule
+from planverk.rules.textspan import ValueText
+
+# Characters that any markup problem needs; a text without them has none.
+_MAY_HOLD = frozenset("^*_`[]<>&#!-+•–0123456789\n\t")
+
+
+def check(ctx: Context) -> Iterator[Finding]:
+    planset = ctx.planset
+    loaded: list[Any] = [*planset.vps, *planset.aps, *planset.hps]
+    if planset.project is not None:
+        loaded.append(planset.project)
+    for item in loaded:
+        doc = item.doc
+        for marked in marked_texts(item.plan):
+            text = marked.text
+            if marked.kind is TextKind.PLAIN:
+                if FOOTNOTE_OPEN not in text and not _suspicious_plain(text):
+                    continue
+            elif _MAY_HOLD.isdisjoint(text):
+                continue
+            parsed = parse(text, marked.kind)
+            problems = sorted(parsed.problems, key=lambda p: p.start)
+            value: ValueText | None = None
+            for problem in problems:
+                value = value or ValueText(doc, marked.path, text)
+                yield ctx.rule.finding(
+                    problem.message,
+                    doc.display,
+                    value.span_of(problem.start, problem.end),
+                    problem.hint,
+                )
+            if marked.kind is TextKind.BLOCK and "\n" not in text and " - " in text:
+                finding = _folded_list(ctx, doc, marked.path, text)
+                if finding is not None:
+                    yield finding
+
+
+def _suspicious_plain(text: str) -> bool:
+    return any(mark in text for mark in ("**", "](", "</", "`", "&")) or (
+        "<" in text and ">" in text
+    )
+
+
+def _folded_list(ctx: Context, doc: Any, path: Any, text: str) -> Finding | None:
+    """A list written in a folded (>) or plain text: its lines were joined into one."""
+    value = ValueText(doc, path, text)
+    span = value.span
+    if span.end_line <= span.line:
+        return None
+    lines = doc.text.split("\n")[span.line - 1 : span.end_line]
+    first = lines[0][span.column - 1 :].lstrip() if lines else ""
+    if first.startswith("|"):
+        return None
+    dashes = [line for line in lines[1:] if line.lstrip().startswith("- ")]
+    if not dashes:
+        return None
+    at = text.find(" - ")
+    return ctx.rule.finding(
+        "punktlistan har blivit en enda rad: i en text som skrivs med > (eller utan tecken) "
+        "blir radbrytningarna mellanslag",
+        doc.display,
+        value.span_of(at + 1, at + 2),
+        "Skriv texten med | i stället (avtalstext: |), så står varje punkt på en egen rad.",
+    )
+
+
+RULE = rule(
+    __doc__ or "",
+    code="PV330",
+    name="textmarkering",
+    level=Level.ERROR,
+    summary="texten har markering som planverk inte stöder",
+    check=check,
+)
