@@ -23,6 +23,7 @@ a title, a name) holds no markup at all.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from planverk.document.blocks import Block, Inline, ListBlock, ListItem, Note, Paragraph, Text
@@ -342,8 +343,8 @@ def _line_start(content: str, offset: int, *, in_block: bool) -> list[Problem]:
             continue
         if pattern is _OTHER_BULLET and not in_block and content.lstrip().startswith("–"):
             continue  # a dash used as a dash at the start of a bullet's second line
-        end = offset + match.end() if pattern is not _RULE_LINE else offset + len(content)
-        return [Problem(at, max(end, at + 1), message, hint)]
+        marked = content[: match.end()].rstrip() if pattern is not _RULE_LINE else content.rstrip()
+        return [Problem(at, max(offset + len(marked), at + 1), message, hint)]
     return []
 
 
@@ -446,11 +447,12 @@ def _closing(text: str, start: int) -> int:
     return -1
 
 
-def _unsupported_inline(text: str, start: int, end: int, origin: object) -> list[Problem]:
+def _unsupported_inline(
+    text: str, start: int, end: int, where: Callable[[int], int]
+) -> list[Problem]:
     piece = text[start:end]
     if not _INLINE_SPECIAL.search(piece):
         return []
-    where = origin if callable(origin) else (lambda i: i)
     problems: list[Problem] = []
     taken: list[tuple[int, int]] = []
     for pattern, message, hint in _INLINE_PATTERNS:

@@ -109,6 +109,7 @@ def activities(ap: Aktivitetsplan) -> Iterator[ActivityAt]:
             heading_refs = own_references(heading, h_path) if not plain or heading.goal else []
             for a_index, activity in enumerate(heading.activities):
                 path = (*h_path, "aktiviteter", a_index)
+                own: tuple[Reference, ...]
                 if plain and activity.paragraph is None and activity.bullet is None:
                     # The common case (every activity of Mellansverige's plans): goals only.
                     if activity.goal is not None:

@@ -135,10 +135,11 @@ def _list_block(items: list[Any]) -> ListBlock:
     block = ListBlock(False)
     for item in items:
         text = item.get("text") if isinstance(item, dict) else item
-        entry = ListItem([Paragraph(_runs(text))])
+        runs = _runs(text)
         note = item.get("fotnot") if isinstance(item, dict) else None
         if note:
-            entry.blocks[0].children.append(Note((DocText(getattr(note, "raw", str(note))),)))
+            runs.append(Note((DocText(getattr(note, "raw", str(note))),)))
+        entry = ListItem([Paragraph(runs)])
         subs = item.get("punkter") if isinstance(item, dict) else None
         if subs:
             entry.blocks.append(_list_block(subs))

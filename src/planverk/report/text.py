@@ -87,8 +87,10 @@ def excerpt_parts(source: str, finding: Finding) -> tuple[str, str, str]:
 
 
 def summary(findings: Sequence[Finding], files: int) -> str:
-    noun = "fil" if files == 1 else "filer"
+    """ "2 fel, 3 varningar i 1 fil (7 filer kontrollerade)." : the files counted are those
+    with findings; how many were checked follows when that differs."""
     if not findings:
+        noun = "fil" if files == 1 else "filer"
         return f"Inga fel i {files} {noun}."
     parts = []
     for level in (Level.ERROR, Level.WARNING, Level.INFO):
@@ -96,4 +98,9 @@ def summary(findings: Sequence[Finding], files: int) -> str:
         if count:
             singular, plural = _PLURAL[level]
             parts.append(f"{count} {singular if count == 1 else plural}")
-    return f"{', '.join(parts)} i {files} {noun}."
+    with_findings = len({f.file for f in findings})
+    noun = "fil" if with_findings == 1 else "filer"
+    checked = ""
+    if files > with_findings:
+        checked = f" ({files} {'fil' if files == 1 else 'filer'} kontrollerade)"
+    return f"{', '.join(parts)} i {with_findings} {noun}{checked}."

@@ -68,7 +68,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                 for ref in walk.own_references(heading, h_path):
                     if index.resolve(ref) is None:
                         yield _unknown(
-                            ctx, ap, ref, where, hints.hint(ref, heading.heading, context)
+                            ctx, ap, vp, ref, where, hints.hint(ref, heading.heading, context)
                         )
         for item in walk.activities(ap.plan):
             if item.ref is None:
