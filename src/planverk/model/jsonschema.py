@@ -37,6 +37,14 @@ SWEDISH: dict[str, tuple[str, str]] = {
     "Theme": ("Tema", "Ett tema med punkter, t.ex. under strategisk inriktning."),
     "StrategicDirection": ("Strategisk inriktning", "Inledande text och teman med punkter."),
     "Period": ("Period", "Hela år, från och till och med."),
+    "DocumentStyle": (
+        "Dokumentstil",
+        "Hur regionens dokument sätts: vilken text som framhävs och hur, paragrafrubrikernas "
+        "skiftläge och numrering, planrubriker och ordet för en plan som inte är beslutad.",
+    ),
+    "Emphasis": ("Sättning", "normal, kursiv, fet eller citat (Words formatmall Citat)."),
+    "HeadingCase": ("Skiftläge", "som-skrivet eller versaler."),
+    "Visibility": ("Visas", "visa eller dölj."),
 }
 
 
