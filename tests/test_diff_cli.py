@@ -72,13 +72,23 @@ def edit(path: Path, old: str, new: str) -> None:
 # -- the shipped plans: Nytt för 2025 ------------------------------------------------------
 
 
+HEADLINE_2025 = (
+    "Aktivitetsplan 2024 → 2025: 3 nya, 1 omformulerad, 1 med ändrade årtal, 1 flyttad; "
+    "1 text där bara årtalen följer planperioden (+1 år) visas inte"
+)
+
+
 def test_2024_to_2025_names_exactly_the_five_changes(shipped: Path) -> None:
     run = cli("diff", "2024", "2025", "--format", "json")
     assert run.exit_code == 0, run.stderr
     data = json.loads(run.stdout)
-    assert {(c["kind"], c["path"]) for c in data["changes"]} == FIVE
-    assert len(data["changes"]) == 5
-    assert data["counts"] == {"tillagd": 3, "omformulerad": 1, "flyttad": 1}
+    # The five points of "Nytt för 2025", and the introduction's new VP period: a change of
+    # years only, but not the plans' own shift of one year, so it is shown on its own.
+    assert {(c["kind"], c["path"]) for c in data["changes"]} == FIVE | {
+        ("årtal-ändrade", "inledning")
+    }
+    assert len(data["changes"]) == 6
+    assert data["counts"] == {"tillagd": 3, "omformulerad": 1, "årtal-ändrade": 1, "flyttad": 1}
     moved = next(c for c in data["changes"] if c["kind"] == "flyttad")
     assert moved["old_path"].endswith("rubriker/produktionssamverkan/aktiviteter/nära-vård")
     reworded = next(c for c in data["changes"] if c["kind"] == "omformulerad")
@@ -86,16 +96,18 @@ def test_2024_to_2025_names_exactly_the_five_changes(shipped: Path) -> None:
         "och implementeringen "
     ]
     assert not [w for w in reworded["words"] if w["op"] == "delete"]
-    # The titles and the introduction only swap the year: kept apart, not reported.
-    assert {c["path"] for c in data["year_shifts"]} == {"titel", "inledning"}
+    # The title only moves its year with the plans (2024 -> 2025): folded, and counted.
+    assert {c["path"] for c in data["year_shifts"]} == {"titel"}
+    assert data["folded_year_shifts"] == 1
 
 
 def test_2024_to_2025_in_the_terminal(shipped: Path) -> None:
     run = cli("diff", "2024", "2025")
     assert run.exit_code == 0
     lines = run.stdout.splitlines()
-    assert lines[0] == "Aktivitetsplan 2024 → 2025: 3 nya, 1 omformulerad, 1 flyttad"
+    assert lines[0] == HEADLINE_2025
     text = run.stdout
+    assert "Nuvarande verksamhetsplan gäller [-2021–2024-]{+2025–2028+}." in text
     assert (
         "Verksamhet och utveckling\n  Krisberedskap och civilt försvar\n    Ny aktivitet: Bidra"
         in text
@@ -113,7 +125,7 @@ def test_2024_to_2025_in_the_terminal(shipped: Path) -> None:
 
 def test_brief_gives_the_counts_only(shipped: Path) -> None:
     run = cli("diff", "2024", "2025", "--brief")
-    assert run.stdout.strip() == "Aktivitetsplan 2024 → 2025: 3 nya, 1 omformulerad, 1 flyttad"
+    assert run.stdout.strip().splitlines()[0] == HEADLINE_2025
 
 
 def test_markdown_is_the_nytt_for_2025_section(shipped: Path) -> None:
@@ -152,9 +164,14 @@ def test_verksamhetsplan_periods_read_without_help(shipped: Path) -> None:
     assert run.exit_code == 0, run.stderr
     text = run.stdout
     lines = text.splitlines()
-    assert lines[0] == "Verksamhetsplan 2021–2024 → 2025–2028: 11 nya, 9 borttagna, 7 omformulerade"
+    assert lines[0] == (
+        "Verksamhetsplan 2021–2024 → 2025–2028: 15 nya, 9 borttagna, 7 omformulerade; "
+        "2 texter där bara årtalen följer planperioden (+4 år) visas inte"
+    )
     assert "  fokusområden: 4 nya" in lines
     assert "  mål: 6 nya, 9 borttagna, 6 omformulerade" in lines
+    assert "  punkter: 4 nya" in lines
+    assert "  Ny punkt: Produktionssamarbete\n    i målet: Produktionssamverkan\n" in text
     assert "2025–2028 ordnar målen under 4 fokusområden; 2021–2024 hade inga fokusområden." in text
     assert "Verksamhet och utveckling (nytt fokusområde)" in text
     assert "  Nytt mål: Krisberedskap och civilt försvar\n    text: Sjukvårdsregionen ska" in text

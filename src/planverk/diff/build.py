@@ -14,11 +14,13 @@ from planverk.model import (
     Decision,
     Goal,
     Handlingsplan,
+    Heading,
     Section,
     Verksamhetsplan,
 )
 from planverk.model.common import BulletItem, StrategicDirection
 from planverk.model.handlingsplan import Report
+from planverk.model.references import paragraph_number
 
 
 class _Lines:
@@ -49,6 +51,8 @@ class _Builder:
         values: dict[str, str | None] | None = None,
         refs: dict[str, str | None] | None = None,
         inherited: frozenset[str] = frozenset(),
+        name: str | None = None,
+        match_text: str = "",
     ) -> Node:
         node = Node(
             element=element,
@@ -60,6 +64,8 @@ class _Builder:
             refs=_present(refs),
             inherited=inherited,
             yaml_path=path,
+            name=name,
+            match_text=match_text,
             file=self.doc.display,
             source=self.lines,
         )
@@ -85,7 +91,7 @@ class _Builder:
                 parent,
                 Element.BULLET,
                 here,
-                key=None,
+                key=item.id,
                 label=item.text,
                 segment="punkter",
                 texts={"text": item.text, "fotnot": item.footnote},
@@ -157,6 +163,7 @@ def ap_tree(loaded: Loaded[Aktivitetsplan]) -> Node:
         )
         for h_index, heading in enumerate(area.headings):
             h_path: YamlPath = (*f_path, "rubriker", h_index)
+            heading_refs = _refs(heading)
             rubrik = b.node(
                 focus,
                 Element.HEADING,
@@ -165,18 +172,31 @@ def ap_tree(loaded: Loaded[Aktivitetsplan]) -> Node:
                 label=heading.heading,
                 segment="rubriker",
                 texts={"rubrik": heading.heading},
-                refs={"mål": heading.goal},
+                refs=dict(heading_refs),
             )
             for a_index, act in enumerate(heading.activities):
-                rubrik.add(_activity(b, act, heading.goal, (*h_path, "aktiviteter", a_index)))
+                rubrik.add(_activity(b, act, heading_refs, (*h_path, "aktiviteter", a_index)))
     return root
 
 
-_INHERITED_GOAL = frozenset({"mål"})
 _OWN = frozenset[str]()
 
 
-def _activity(b: _Builder, act: Activity, heading_goal: str | None, path: YamlPath) -> Node:
+def _refs(item: Activity | Heading | Action) -> dict[str, str]:
+    """The references into the VP an item writes itself (a paragraph by its number)."""
+    if item.paragraph is None and item.bullet is None:
+        return {"mål": item.goal} if item.goal is not None else {}
+    found: dict[str, str] = {}
+    if item.goal is not None:
+        found["mål"] = item.goal
+    if item.paragraph is not None:
+        found["paragraf"] = paragraph_number(item.paragraph) or item.paragraph.strip()
+    if item.bullet is not None:
+        found["punkt"] = item.bullet
+    return found
+
+
+def _activity(b: _Builder, act: Activity, heading_refs: dict[str, str], path: YamlPath) -> Node:
     """An activity node, built directly: an aktivitetsplan can hold thousands of them."""
     texts = {"text": act.text} if act.text else {}
     if act.comment:
@@ -186,7 +206,8 @@ def _activity(b: _Builder, act: Activity, heading_goal: str | None, path: YamlPa
         values["ansvar"] = ", ".join(act.responsible)
     if act.decision is not None:
         values["beslut"] = _decision(act.decision) or ""
-    goal = act.goal or heading_goal
+    own = _refs(act)
+    refs = own or heading_refs
     return Node(
         element=Element.ACTIVITY,
         key=act.id,
@@ -194,8 +215,8 @@ def _activity(b: _Builder, act: Activity, heading_goal: str | None, path: YamlPa
         segment="aktiviteter",
         texts=texts,
         values=values,
-        refs={"mål": goal} if goal else {},
-        inherited=_OWN if act.goal else _INHERITED_GOAL,
+        refs=refs,
+        inherited=_OWN if own else frozenset(refs),
         yaml_path=path,
         file=b.doc.display,
         source=b.lines,
@@ -235,7 +256,7 @@ def vp_tree(loaded: Loaded[Verksamhetsplan]) -> Node:
             parent,
             Element.SECTION,
             path,
-            key=item.number,
+            key=item.id,
             label=f"§ {item.number} {item.heading}",
             segment="avsnitt",
             texts={
@@ -244,6 +265,9 @@ def vp_tree(loaded: Loaded[Verksamhetsplan]) -> Node:
                 "plan-rubrik": plan.heading if plan else None,
                 "plan-text": plan.text if plan else None,
             },
+            values={"nummer": item.number},
+            name=item.number,
+            match_text=f"{item.heading} {item.agreement_text or ''}",
         )
         if plan is not None:
             b.bullets(node, plan.bullets, (*path, "plan", "punkter"))
@@ -337,7 +361,7 @@ def _action(b: _Builder, parent: Node, action: Action, path: YamlPath) -> None:
             "tidplan/datum": _schedule(action),
             "beslut": _decision(action.decision),
         },
-        refs={"aktivitet": action.activity, "mål": action.goal},
+        refs={"aktivitet": action.activity, **_refs(action)},
     )
     for index, report in enumerate(action.reports):
         _report(b, node, report, (*path, "rapporter", index))

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from planverk.diff.match import match
-from planverk.diff.model import Change, DiffResult, Kind, Op, PlanKind, Segment
+from planverk.diff.model import Change, DiffResult, Kind, PlanKind
 from planverk.diff.tree import MOVABLE, Element, Node
 from planverk.diff.wordiff import whitespace_only, word_diff
 
@@ -30,9 +30,16 @@ _VALUE_KINDS = {
     "status": Kind.STATUS,
     "uppdrag": Kind.ASSIGNMENT,
     "ansvar": Kind.RESPONSIBLE,
+    "nummer": Kind.RENUMBERED,
 }
-_REF_KINDS = {"mål": Kind.GOAL, "aktivitet": Kind.ACTIVITY}
-_YEARS_ONLY = re.compile(r"[\d\s\-–—./:]+")
+_REF_KINDS = {
+    "mål": Kind.GOAL,
+    "aktivitet": Kind.ACTIVITY,
+    "paragraf": Kind.GOAL,
+    "punkt": Kind.GOAL,
+}
+# A year in a text: four digits, not part of a longer number, a date or a case number.
+_YEAR = re.compile(r"(?<![\d/.:-])(?:19|20|21)\d\d(?![\d/:]|-\d\d-)")
 # Own texts a container may have and still be folded into the items it holds.
 _HEADING_TEXTS = frozenset({"rubrik", "titel"})
 
@@ -40,7 +47,10 @@ _HEADING_TEXTS = frozenset({"rubrik", "titel"})
 @dataclass(slots=True)
 class Options:
     refs: RefMaps = field(default_factory=dict)
-    year_shift: bool = False  # two different years: a text that only swaps years is expected
+    # The plan period's own shift in years (2024 -> 2025: 1; 2022–2023 -> 2024–2025: 2). A
+    # text whose only change is every year moved by exactly this is expected and folded
+    # (counted, not listed); any other change of years only is a change of its own.
+    shift: int = 0
     order: bool = False  # report items that only changed place among their siblings
 
 
@@ -72,7 +82,36 @@ def match_trees(old_root: Node, new_root: Node) -> _Matching:
         for old, new in _pair(m, olds, news):
             m.link(old, new)
             _match_children(m, old, new)
+    _match_bullets(m, old_nodes.get(Element.BULLET, []), new_nodes.get(Element.BULLET, []))
     return m
+
+
+def _match_bullets(m: _Matching, olds: Sequence[Node], news: Sequence[Node]) -> None:
+    """Bullets: under each matched parent by id, then by text (the first of equal texts
+    with the first); what is left over across the whole plan, so a bullet moved to another
+    paragraph or goal is a move, not one removed and one new."""
+    if not olds or not news:
+        return
+    parents = [
+        (old, new)
+        for old in dict.fromkeys(n.parent for n in olds if n.parent is not None)
+        if old is not None and (new := m.new_of.get(id(old))) is not None
+    ]
+    for old_parent, new_parent in parents:
+        _match_bullets_under(m, old_parent, new_parent)
+    left_old = [n for n in olds if id(n) not in m.new_of]
+    left_new = [n for n in news if id(n) not in m.old_of]
+    for old, new in _pair(m, left_old, left_new):
+        m.link(old, new)
+        _match_bullets_under(m, old, new)
+
+
+def _match_bullets_under(m: _Matching, old: Node, new: Node) -> None:
+    olds = [c for c in old.children_of(Element.BULLET) if id(c) not in m.new_of]
+    news = [c for c in new.children_of(Element.BULLET) if id(c) not in m.old_of]
+    for o, n in _pair(m, olds, news):
+        m.link(o, n)
+        _match_bullets_under(m, o, n)
 
 
 def _pair(m: _Matching, olds: Sequence[Node], news: Sequence[Node]) -> list[tuple[Node, Node]]:
@@ -80,12 +119,30 @@ def _pair(m: _Matching, olds: Sequence[Node], news: Sequence[Node]) -> list[tupl
         return []
     pairing = match(
         [n.key for n in olds],
-        [n.label for n in olds],
+        [n.match_text or n.label for n in olds],
         [n.key for n in news],
-        [n.label for n in news],
+        [n.match_text or n.label for n in news],
     )
     m.comparisons += pairing.comparisons
     return [(olds[i], news[j]) for i, j, _ in sorted(pairing.pairs)]
+
+
+def _pair_sections(
+    m: _Matching, olds: Sequence[Node], news: Sequence[Node]
+) -> list[tuple[Node, Node]]:
+    """Paragraphs: by id, then by heading and agreement text (so a paragraph that was
+    renumbered is followed), then what is left by its number."""
+    pairs = _pair(m, olds, news)
+    taken_old = {id(o) for o, _ in pairs}
+    taken_new = {id(n) for _, n in pairs}
+    by_number = {n.name: n for n in news if id(n) not in taken_new and n.name}
+    for old in olds:
+        if id(old) in taken_old or old.name is None:
+            continue
+        partner = by_number.pop(old.name, None)
+        if partner is not None and (old.key is None or partner.key is None):
+            pairs.append((old, partner))
+    return pairs
 
 
 def _match_children(m: _Matching, old: Node, new: Node) -> None:
@@ -94,7 +151,9 @@ def _match_children(m: _Matching, old: Node, new: Node) -> None:
     for element in elements:
         if element in MOVABLE:
             continue
-        for o, n in _pair(m, old.children_of(element), new.children_of(element)):
+        olds, news = old.children_of(element), new.children_of(element)
+        pairer = _pair_sections if element is Element.SECTION else _pair
+        for o, n in pairer(m, olds, news):
             m.link(o, n)
             _match_children(m, o, n)
 
@@ -121,6 +180,7 @@ def diff_trees(
         old_of=m.old_of,
         new_of=m.new_of,
         comparisons=m.comparisons,
+        shift=options.shift,
     )
     recorder = _Recorder(result, m, options)
     for new in new_root.walk():
@@ -168,12 +228,14 @@ class _Recorder:
 
     @staticmethod
     def _part_of_unmatched(node: Node, other: Mapping[int, Node]) -> bool:
+        """Inside a new (or removed) item, which shows it as its content: not a change of
+        its own. A bullet there is content too, unless it was matched elsewhere (moved)."""
         parent = node.parent
         return (
             parent is not None
             and parent.parent is not None
             and id(parent) not in other
-            and node.element not in MOVABLE
+            and (node.element not in MOVABLE or node.element is Element.BULLET)
         )
 
     def _folded(self, node: Node, other: Mapping[int, Node], *, moved_in: bool) -> bool:
@@ -182,7 +244,9 @@ class _Recorder:
         Only where the other version has containers of that kind too: fokusområden in a
         plan that had none are a new structure, told as such.
         """
-        items = [c for c in node.children if c.element in MOVABLE]
+        items = [
+            c for c in node.children if c.element in MOVABLE and c.element is not Element.BULLET
+        ]
         if not items or set(node.texts) - _HEADING_TEXTS or node.parent is None:
             return False
         other_root = self.result.old_root if moved_in else self.result.new_root
@@ -200,11 +264,12 @@ class _Recorder:
     # -- matched pairs ----------------------------------------------------------------
 
     def _moved(self, old: Node, new: Node) -> bool:
-        """Moved: now under another container of the same kind than the one it was under."""
+        """Moved: now under another container of the same kind than the one it was under (a
+        bullet: under anything else than the counterpart of its old parent)."""
         po, pn = old.parent, new.parent
         if po is None or pn is None or self.m.new_of.get(id(po)) is pn:
             return False
-        return po.element is pn.element
+        return po.element is pn.element or new.element is Element.BULLET
 
     def compare(self, old: Node, new: Node) -> None:
         found: list[Change] = []
@@ -248,9 +313,13 @@ class _Recorder:
     ) -> list[Change]:
         segments = word_diff(before or "", after or "")
         change = Change(kind, new, name, before, after, segments, old_item=old)
-        if self.options.year_shift and _only_years(segments):
-            self.result.year_shifts.append(change)
-            return []
+        if kind is Kind.REWORDED and before and after:
+            shifts = year_shifts(before, after)
+            if shifts is not None:
+                if self.options.shift and all(d == self.options.shift for d in shifts):
+                    self.result.year_shifts.append(change)
+                    return []
+                return [Change(Kind.YEARS, new, name, before, after, segments, old_item=old)]
         return [change]
 
     def _ref(self, old: Node, new: Node, name: str) -> list[Change]:
@@ -297,9 +366,17 @@ class _Recorder:
         return before is not None and before.parent is old_parent
 
 
-def _only_years(segments: Sequence[Segment]) -> bool:
-    changed = [s.text for s in segments if s.op is not Op.EQUAL]
-    return bool(changed) and all(_YEARS_ONLY.fullmatch(text) for text in changed)
+def year_shifts(before: str, after: str) -> list[int] | None:
+    """How far each year moved when two texts differ in their years only (None when they
+    differ in anything else, or not at all): "2019-2022" -> "2023-2026" gives [4, 4]."""
+    old_years = [int(y) for y in _YEAR.findall(before)]
+    new_years = [int(y) for y in _YEAR.findall(after)]
+    if not old_years or len(old_years) != len(new_years):
+        return None
+    if _YEAR.sub("#", before) != _YEAR.sub("#", after):
+        return None
+    shifts = [n - o for o, n in zip(old_years, new_years, strict=True)]
+    return shifts if any(shifts) else None
 
 
 def rename_map(old_root: Node, new_root: Node, element: Element) -> dict[str, str]:
@@ -309,4 +386,18 @@ def rename_map(old_root: Node, new_root: Node, element: Element) -> dict[str, st
     news = [n for n in new_root.walk() if n.element is element]
     return {
         o.key: n.key for o, n in _pair(m, olds, news) if o.key is not None and n.key is not None
+    }
+
+
+def section_map(old_root: Node, new_root: Node) -> dict[str, str]:
+    """Old number -> new number of every paragraph matched between two versions of a VP
+    (a renumbered paragraph maps its old number to its new)."""
+    m = match_trees(old_root, new_root)
+    return {
+        old.name: new.name
+        for old in old_root.walk()
+        if old.element is Element.SECTION
+        and old.name
+        and (new := m.new_of.get(id(old))) is not None
+        and new.name
     }

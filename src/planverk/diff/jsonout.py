@@ -38,6 +38,8 @@ def as_dict(result: DiffResult) -> dict[str, object]:
         "counts": {kind.value: count for kind, count in result.counts().items()},
         "changes": [change_dict(c) for c in result.changes],
         "year_shifts": [change_dict(c) for c in result.year_shifts],
+        "folded_year_shifts": len({(id(c.item), c.field) for c in result.year_shifts}),
+        "shift": result.shift,
     }
 
 

@@ -150,7 +150,7 @@ def _arrange(result: DiffResult) -> Group:
     root = Group(None)
     for change in result.changes:
         owner = change.item.owner
-        chain = [_newer(result, node) for node in owner.ancestors()]
+        chain = [_newer(result, node) for node in owner.ancestors() if node.element in CONTAINERS]
         if owner.element in CONTAINERS:
             group = _group(result, root, [*chain, _newer(result, owner)], order)
             group.changes.append(change)
@@ -224,11 +224,25 @@ def _sort(group: Group) -> None:
 
 
 def headline_counts(result: DiffResult) -> str:
-    """Counts for the headline: "3 nya, 1 omformulerad, 1 flyttad" or "inga ändringar"."""
+    """Counts for the headline: "3 nya, 1 omformulerad, 1 flyttad" or "inga ändringar",
+    and how many texts were left out because only their years followed the plan period."""
     counts = result.counts()
-    if not counts:
-        return "inga ändringar"
-    return ", ".join(kind.count_label(n) for kind, n in counts.items())
+    text = ", ".join(kind.count_label(n) for kind, n in counts.items()) or "inga ändringar"
+    folded = folded_note(result)
+    return f"{text}; {folded}" if folded else text
+
+
+def folded_note(result: DiffResult) -> str | None:
+    """ "1 text där bara årtalen följer planperioden (+1 år) visas inte", or None."""
+    count = len({(id(c.item), c.field) for c in result.year_shifts})
+    if not count:
+        return None
+    noun = "text" if count == 1 else "texter"
+    years = "år" if abs(result.shift) == 1 else "år"
+    return (
+        f"{count} {noun} där bara årtalen följer planperioden ({result.shift:+d} {years}) "
+        "visas inte"
+    )
 
 
 def element_counts(result: DiffResult) -> list[str]:
@@ -317,10 +331,23 @@ def headline(entry: Entry) -> tuple[str, tuple[Fragment, ...]]:
     return entry.phrase(), ((entry.item.label, ""),)
 
 
+_IN = {
+    Element.GOAL: "i målet",
+    Element.BULLET: "underpunkt till",
+    Element.THEME: "i temat",
+    Element.ACTIVITY: "i aktiviteten",
+}
+
+
 def details(result: DiffResult, item: Node | None, changes: list[Change]) -> list[Line]:
     """Lines for every change of an item except its inline-shown label rewording."""
     skip = Entry(item, list(changes)).label_change() if item is not None else None
     lines: list[Line] = []
+    parent = item.parent if item is not None else None
+    if parent is not None and item is not None and item.element is Element.BULLET:
+        lead = _IN.get(parent.element)
+        if lead is not None:
+            lines.append(Line(lead, ((_newer(result, parent).label, ""),)))
     for change in changes:
         if change is not skip:
             lines += _lines(result, change, item)
@@ -340,7 +367,8 @@ def _content(item: Node) -> list[Line]:
         lines.append(Line(field_name(name), ((value, ""),)))
     for child in item.children:
         if child.element is Element.BULLET:
-            lines.append(Line("punkt", ((child.label, ""),)))
+            lead = "underpunkt" if item.element is Element.BULLET else "punkt"
+            lines.append(Line(lead, ((child.label, ""),)))
             lines += [Line("  underpunkt", ((g.label, ""),)) for g in child.children]
         elif child.element is Element.THEME:
             lines.append(Line("tema", ((child.label, ""),)))
@@ -359,7 +387,11 @@ def _lines(result: DiffResult, change: Change, item: Node | None) -> list[Line]:
         return [Line("från", ((_old_place(result, change), ""),))]
     if kind is Kind.WHITESPACE:
         return [Line(name, (("bara blanksteg eller radbrytningar ändrade", ""),))]
-    if kind is Kind.REWORDED:
+    if kind is Kind.RENUMBERED:
+        return [
+            Line("nummer", ((f"§ {change.old}", "del"), (" → ", ""), (f"§ {change.new}", "ins")))
+        ]
+    if kind in (Kind.REWORDED, Kind.YEARS):
         if change.old is None:
             return [Line(f"{name} tillagd", ((change.new or "", "ins"),))]
         if change.new is None:

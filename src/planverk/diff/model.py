@@ -30,6 +30,8 @@ class Kind(StrEnum):
     ADDED = "tillagd"
     REMOVED = "borttagen"
     REWORDED = "omformulerad"
+    YEARS = "årtal-ändrade"  # only years changed, and not by the plan period's own shift
+    RENUMBERED = "omnumrerad"
     WHITESPACE = "blanksteg"
     MOVED = "flyttad"
     STATUS = "status-ändrad"
@@ -62,6 +64,8 @@ _KIND_WORDS: dict[Kind, tuple[str, str, str]] = {
     Kind.ADDED: ("ny", "nytt", "nya"),
     Kind.REMOVED: ("borttagen", "borttaget", "borttagna"),
     Kind.REWORDED: ("omformulerad", "omformulerat", "omformulerade"),
+    Kind.YEARS: ("med ändrade årtal",) * 3,
+    Kind.RENUMBERED: ("omnumrerad", "omnumrerat", "omnumrerade"),
     Kind.WHITESPACE: ("med ändrade blanksteg",) * 3,
     Kind.MOVED: ("flyttad", "flyttat", "flyttade"),
     Kind.STATUS: ("med ny status",) * 3,
@@ -77,7 +81,9 @@ _KIND_WORDS: dict[Kind, tuple[str, str, str]] = {
     Kind.ID: ("med nytt id",) * 3,
     Kind.ORDER: ("med ny plats i ordningen",) * 3,
 }
-_PREFIX = frozenset({Kind.ADDED, Kind.REMOVED, Kind.REWORDED, Kind.MOVED, Kind.CHANGED})
+_PREFIX = frozenset(
+    {Kind.ADDED, Kind.REMOVED, Kind.REWORDED, Kind.MOVED, Kind.CHANGED, Kind.RENUMBERED}
+)
 
 # The order kinds are counted and listed in.
 KIND_ORDER: tuple[Kind, ...] = tuple(Kind)
@@ -139,9 +145,11 @@ class DiffResult:
     old_root: Node
     new_root: Node
     changes: list[Change] = field(default_factory=list)
-    # Text that only swaps the year (2024 -> 2025): expected between two years, not
-    # reported, but kept so the tracked-changes document can reproduce the older text.
+    # Text whose only change is its years moved by the plan period's own shift (2024 ->
+    # 2025 between two years' plans): expected, so not listed, but counted in the headline
+    # and kept so the tracked-changes document can reproduce the older text.
     year_shifts: list[Change] = field(default_factory=list)
+    shift: int = 0  # the plan period's own shift in years (0: the same plan's versions)
     old_of: dict[int, Node] = field(default_factory=dict)  # id(new node) -> matched old node
     new_of: dict[int, Node] = field(default_factory=dict)  # id(old node) -> matched new node
     folded: set[int] = field(default_factory=set)  # new/gone containers told as context

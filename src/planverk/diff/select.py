@@ -13,7 +13,7 @@ from planverk.core.errors import UserError
 from planverk.core.findings import Level
 from planverk.core.gcpause import paused_gc
 from planverk.diff.build import ap_tree, hp_tree, vp_tree
-from planverk.diff.compare import Options, diff_trees, rename_map
+from planverk.diff.compare import Options, diff_trees, rename_map, section_map
 from planverk.diff.model import DiffResult, PlanKind
 from planverk.diff.tree import Element
 from planverk.loading.planset import Loaded, PlanSet
@@ -108,32 +108,32 @@ def _ap(planset: PlanSet, year: int, since: str | None, old_side: bool) -> Loade
     return found
 
 
-def _goal_map(
-    old_set: PlanSet,
-    new_set: PlanSet,
+def _vp_maps(
     old_vp: Loaded[Verksamhetsplan] | None,
     new_vp: Loaded[Verksamhetsplan] | None,
-) -> Mapping[str, str] | None:
-    """Rename map of the VP goals both versions refer to; None if they refer to two VPs."""
+) -> dict[str, Mapping[str, str] | None]:
+    """Rename maps of what both versions refer to in the VP (goals by id, paragraphs by
+    number, bullets by id), per reference field; None where they refer to two VPs."""
+    keys = ("mål", "paragraf", "punkt")
     if old_vp is None and new_vp is None:
-        return {}
+        return {key: {} for key in keys}
     if old_vp is None or new_vp is None or old_vp.plan.id != new_vp.plan.id:
-        return None
+        return dict.fromkeys(keys, None)
     if old_vp.plan is new_vp.plan or old_vp.plan == new_vp.plan:
-        return {}
-    return rename_map(vp_tree(old_vp), vp_tree(new_vp), Element.GOAL)
+        return {key: {} for key in keys}
+    old_tree, new_tree = vp_tree(old_vp), vp_tree(new_vp)
+    return {
+        "mål": rename_map(old_tree, new_tree, Element.GOAL),
+        "paragraf": section_map(old_tree, new_tree),
+        "punkt": rename_map(old_tree, new_tree, Element.BULLET),
+    }
 
 
 def _aps(
     old_set: PlanSet, new_set: PlanSet, old: int, new: int, since: str | None, order: bool
 ) -> DiffResult:
     old_ap, new_ap = _ap(old_set, old, since, True), _ap(new_set, new, since, False)
-    goals = _goal_map(
-        old_set,
-        new_set,
-        old_set.vp_for(old, old_ap.plan.vp),
-        new_set.vp_for(new, new_ap.plan.vp),
-    )
+    refs = _vp_maps(old_set.vp_for(old, old_ap.plan.vp), new_set.vp_for(new, new_ap.plan.vp))
     title, old_label, new_label = _titles("Aktivitetsplan", str(old), str(new), since)
     result = diff_trees(
         ap_tree(old_ap),
@@ -142,7 +142,7 @@ def _aps(
         title=title,
         old_label=old_label,
         new_label=new_label,
-        options=Options(refs={"mål": goals}, year_shift=old != new, order=order),
+        options=Options(refs=refs, shift=new - old, order=order),
     )
     result.year = new
     result.old_plans, result.new_plans = [old_ap], [new_ap]
@@ -188,7 +188,7 @@ def _vps(
         title=title,
         old_label=old_label,
         new_label=new_label,
-        options=Options(year_shift=old_vp.plan.id != new_vp.plan.id, order=order),
+        options=Options(shift=new_vp.plan.period.start - old_vp.plan.period.start, order=order),
     )
     result.year = new_vp.plan.period.start
     result.old_plans, result.new_plans = [old_vp], [new_vp]
@@ -234,9 +234,7 @@ def _hps(
         old_ap, new_ap = old_set.ap(int(old)), new_set.ap(int(new))
         if old_ap is not None and new_ap is not None:
             activities = rename_map(ap_tree(old_ap), ap_tree(new_ap), Element.ACTIVITY)
-    goals = _goal_map(
-        old_set, new_set, _hp_goal_vp(old_set, old_hps), _hp_goal_vp(new_set, new_hps)
-    )
+    refs = _vp_maps(_hp_goal_vp(old_set, old_hps), _hp_goal_vp(new_set, new_hps))
     label = "levande" if old.strip().casefold() == LIVING else old
     new_label_text = "levande" if new.strip().casefold() == LIVING else new
     title, old_label, new_label = _titles("Handlingsplaner", label, new_label_text, since)
@@ -248,7 +246,9 @@ def _hps(
         old_label=old_label,
         new_label=new_label,
         options=Options(
-            refs={"aktivitet": activities, "mål": goals}, year_shift=by_owner, order=order
+            refs={"aktivitet": activities, **refs},
+            shift=int(new) - int(old) if old.isdigit() and new.isdigit() else 0,
+            order=order,
         ),
     )
     result.year = int(new) if new.isdigit() else None

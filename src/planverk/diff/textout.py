@@ -91,11 +91,22 @@ def render(result: DiffResult, *, brief: bool = False) -> str:
 
 
 def _plain(text: str, style: str) -> str:
+    text = _one_line(text)
     if style == "del":
         return f"[-{text}-]"
     if style == "ins":
         return f"{{+{text}+}}"
     return text
+
+
+def _one_line(text: str) -> str:
+    """A text's paragraphs on one printed line (¶ between them), so the indentation holds."""
+    if "\n" not in text:
+        return text
+    lead = " " if text[:1].isspace() else ""
+    trail = " " if text[-1:].isspace() else ""
+    parts = [" ".join(part.split()) for part in text.split("\n\n")]
+    return lead + " ¶ ".join(part for part in parts if part) + trail
 
 
 _STYLES = {
@@ -119,5 +130,5 @@ def print_rich(result: DiffResult, *, brief: bool = False) -> None:
     for row in rows(result, brief=brief):
         line = Text(INDENT * row.depth)
         for text, style in row.parts:
-            line.append(text, style=_STYLES.get(style, ""))
+            line.append(_one_line(text), style=_STYLES.get(style, ""))
         console.print(line)

@@ -79,9 +79,13 @@ _DEFINITE_PLURAL = {
 }
 
 # Items matched across the whole plan, so a move between parents is seen as a move.
-MOVABLE = frozenset({Element.ACTIVITY, Element.HEADING, Element.GOAL, Element.ACTION})
+# Bullets are first matched under their own (matched) parent, by id, text and place, and
+# only those left over across the plan (see compare.match_trees).
+MOVABLE = frozenset(
+    {Element.ACTIVITY, Element.HEADING, Element.GOAL, Element.ACTION, Element.BULLET}
+)
 # Parts of an item: their changes are changes of the item that holds them.
-PARTS = frozenset({Element.BULLET, Element.REPORT})
+PARTS = frozenset({Element.REPORT})
 
 
 @dataclass(eq=False, slots=True)
@@ -98,6 +102,8 @@ class Node:
     inherited: frozenset[str] = frozenset()  # refs taken from the parent, not written here
     children: list[Node] = field(default_factory=list)
     yaml_path: YamlPath = ()
+    name: str | None = None  # shown in the id-based path when there is no key (a § number)
+    match_text: str = ""  # what similarity pairing compares, when not the label
     file: str = ""
     source: SourceLines | None = None  # where to look up the line, on demand
     parent: Node | None = None
@@ -126,7 +132,7 @@ class Node:
         """``fokusområden/vou/rubriker/krisberedskap/aktiviteter/nspl``: ids, not positions."""
         if self.parent is None:
             return ""
-        name = self.key if self.key is not None else str(self.index + 1)
+        name = self.key if self.key is not None else (self.name or str(self.index + 1))
         here = f"{self.segment}/{name}" if self.segment else name
         above = self.parent.id_path
         return f"{above}/{here}" if above else here
