@@ -238,9 +238,8 @@ def folded_note(result: DiffResult) -> str | None:
     if not count:
         return None
     noun = "text" if count == 1 else "texter"
-    years = "år" if abs(result.shift) == 1 else "år"
     return (
-        f"{count} {noun} där bara årtalen följer planperioden ({result.shift:+d} {years}) "
+        f"{count} {noun} där bara årtalen följer planperioden ({result.shift:+d} år) "
         "visas inte"
     )
 
