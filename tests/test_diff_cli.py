@@ -73,7 +73,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 HEADLINE_2025 = (
-    "Aktivitetsplan 2024 → 2025: 3 nya, 1 omformulerad, 1 med ändrade årtal, 1 flyttad; "
+    "Aktivitetsplan 2024 → 2025: 3 nya, 2 omformulerade, 1 med ändrade årtal, 1 flyttad; "
     "1 text där bara årtalen följer planperioden (+1 år) visas inte"
 )
 
@@ -82,16 +82,20 @@ def test_2024_to_2025_names_exactly_the_five_changes(shipped: Path) -> None:
     run = cli("diff", "2024", "2025", "--format", "json")
     assert run.exit_code == 0, run.stderr
     data = json.loads(run.stdout)
-    # The five points of "Nytt för 2025", and the introduction's new VP period: a change of
-    # years only, but not the plans' own shift of one year, so it is shown on its own.
+    # The five points of "Nytt för 2025"; the introduction's new VP period, a change of
+    # years only but not the plans' own shift of one year, so shown on its own; and the
+    # note that AP 2024 is a reconstruction, which 2025 does not have.
     assert {(c["kind"], c["path"]) for c in data["changes"]} == FIVE | {
-        ("årtal-ändrade", "inledning")
+        ("årtal-ändrade", "inledning"),
+        ("omformulerad", "underlag"),
     }
-    assert len(data["changes"]) == 6
-    assert data["counts"] == {"tillagd": 3, "omformulerad": 1, "årtal-ändrade": 1, "flyttad": 1}
+    assert len(data["changes"]) == 7
+    assert data["counts"] == {"tillagd": 3, "omformulerad": 2, "årtal-ändrade": 1, "flyttad": 1}
     moved = next(c for c in data["changes"] if c["kind"] == "flyttad")
     assert moved["old_path"].endswith("rubriker/produktionssamverkan/aktiviteter/nära-vård")
-    reworded = next(c for c in data["changes"] if c["kind"] == "omformulerad")
+    reworded = next(
+        c for c in data["changes"] if c["kind"] == "omformulerad" and c["element"] == "aktivitet"
+    )
     assert [w["text"] for w in reworded["words"] if w["op"] == "insert"] == [
         "och implementeringen "
     ]

@@ -45,6 +45,6 @@ def test_agreement_paragraph_example_validates_clean() -> None:
     assert result.findings == [], [f"{f.file}:{f.span.line} {f.message}" for f in result.findings]
     vp = result.planset.vps[0].plan
     numbers = [s.number for s in vp.sections]
-    assert numbers == ["2", "3", "8"]
-    assert [s.number for s in vp.sections[2].sections] == ["8.1", "8.2", "8.3"]
+    assert numbers == ["2", "3", "4", "5", "6", "7", "8"]
+    assert [s.number for s in vp.sections[-1].sections] == ["8.1", "8.2", "8.3", "8.4", "8.5"]
     assert vp.sections[0].plan is None and vp.sections[0].agreement_text

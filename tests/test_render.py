@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -20,8 +19,6 @@ from planverk.loading.planset import load_plan_dir
 from planverk.model import walk
 from tests.conftest import ROOT, cli
 from tests.realclients import needs
-
-AGREEMENT_EXAMPLE = ROOT / "docs" / "exempel" / "avtalsparagrafer"
 
 
 def open_docx(path: Path) -> DocxDocument:
@@ -106,9 +103,8 @@ def test_two_renders_are_byte_identical(shipped: Path) -> None:
 
 def test_special_characters_reach_the_document_exactly(shipped: Path) -> None:
     ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
-    tricky = (
-        'Främja & stöd <b>vård</b> > 5 "<select>" *inte kursiv* # _x_ [länk](x) 2025. Å Ä Ö å ä ö'
-    )
+    # Characters Markdown would read as markup, but that are no markup in a plan text.
+    tricky = 'Främja & stöd > 5 och < 7 * 3 "citat" # nr [1] a_b 2025. Å Ä Ö å ä ö'
     text = ap.read_text(encoding="utf-8")
     original = "Främja donationsverksamhet inom regionerna."
     ap.write_text(text.replace(original, tricky.replace('"', '\\"').join('""')), encoding="utf-8")
@@ -119,9 +115,21 @@ def test_special_characters_reach_the_document_exactly(shipped: Path) -> None:
     heading = next(p for p in document.paragraphs if p.text == "Donationsverksamhet")
     assert heading.style.name == "Heading 2"
     html = render("2025", "--format", "html").read_text(encoding="utf-8")
-    assert "&lt;select&gt;" in html and "<select>" not in html
+    assert "&lt; 7" in html and "&amp; stöd" in html
     md = render("2025", "--format", "md").read_text(encoding="utf-8")
-    assert "\\<select\\>" in md
+    assert "\\< 7 \\* 3" in md
+
+
+def test_markup_a_plan_text_may_not_hold_is_a_finding_not_printed(shipped: Path) -> None:
+    ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
+    marked = 'Främja <b>vård</b> *inte kursiv* och [länk](x).'
+    text = ap.read_text(encoding="utf-8")
+    original = "Främja donationsverksamhet inom regionerna."
+    ap.write_text(text.replace(original, marked.join('""')), encoding="utf-8")
+    run = cli("render", "2025")
+    assert run.exit_code == 1
+    assert run.stdout.count("PV330 fel") == 4  # <b>, </b>, *inte kursiv*, [länk](x)
+    assert not (shipped / "build").exists()
 
 
 def test_control_characters_are_removed_with_a_warning(shipped: Path) -> None:
@@ -309,58 +317,6 @@ def test_verksamhetsplan_of_the_period_covering_the_year(shipped: Path) -> None:
     assert ("Heading 1", "Verksamhet och utveckling") in paragraphs
     assert ("Heading 2", "God och Nära vård") in paragraphs
     assert ("List Bullet 2", "Sjukvårdsregional samling kring NHV-processen") in paragraphs
-
-
-def copy_agreement_example(tmp_path: Path) -> Path:
-    if AGREEMENT_EXAMPLE.is_dir():
-        target = tmp_path / "avtal"
-        shutil.copytree(AGREEMENT_EXAMPLE, target)
-        return target
-    target = tmp_path / "avtal" / "plans"  # pragma: no cover - the example ships with planverk
-    target.mkdir(parents=True)
-    (target / "planverk.yaml").write_text(
-        "typ: projekt\nid: ex\nnamn: Sjukvårdsregion Exempel\norgan:\n  - id: rsvn\n"
-        "    namn: Regionsjukvårdsnämnden\n",
-        encoding="utf-8",
-    )
-    (target / "verksamhetsplan-2022-2023.yaml").write_text(
-        "typ: verksamhetsplan\nid: vp-2022-2023\ntitel: Verksamhetsplan 2022–2023\nperiod:\n"
-        "  från: 2022\n  till: 2023\navsnitt:\n  - nummer: '8'\n    rubrik: Verksamhetsområden\n"
-        "    avtalstext: Regionerna samverkar inom de områden som anges i denna paragraf.\n"
-        "    avsnitt:\n      - nummer: '8.1'\n        rubrik: Kunskapsstyrning\n"
-        "        avtalstext: Regionerna ska gemensamt bygga upp kunskapsstyrning.\n"
-        "        plan:\n          rubrik: Plan 2022–2023\n          punkter:\n"
-        "            - text: Etablera regionala programområden som speglar de nationella.\n"
-        "              punkter:\n                - Utse ordförande för varje programområde.\n"
-        "              fotnot: Programområdena följer indelningen i NPO.\n",
-        encoding="utf-8",
-    )
-    return target.parent
-
-
-def test_agreement_paragraph_verksamhetsplan(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    root = copy_agreement_example(tmp_path)
-    monkeypatch.chdir(root)
-    path = render("2022", "--kind", "verksamhetsplan", "--mallar", str(ROOT / "templates"))
-    document = open_docx(path)
-    paragraphs = [(p.style.name, p.text) for p in document.paragraphs]
-    assert ("Heading 1", "§ 8 Verksamhetsområden för samverkan") in paragraphs or any(
-        s == "Heading 1" and t.startswith("§ 8 ") for s, t in paragraphs
-    )
-    assert any(s == "Heading 2" and t.startswith("§ 8.1 ") for s, t in paragraphs)
-    quotes = [t for s, t in paragraphs if s == "Quote"]
-    assert any(t.startswith("Regionerna ska gemensamt bygga upp") for t in quotes)
-    plan_bullet = next(t for s, t in paragraphs if t.startswith("Etablera regionala"))
-    assert ("List Bullet", plan_bullet) in paragraphs
-    assert any(s == "List Bullet 2" for s, _ in paragraphs)
-    # The footnote is a real Word footnote.
-    assert "w:footnoteReference" in document.element.body.xml
-    with zipfile.ZipFile(path) as package:
-        notes = package.read("word/footnotes.xml").decode("utf-8")
-    soft = '</w:t><w:softHyphen/><w:t xml:space="preserve">'  # planverk's hyphenation points
-    assert "Programområdena följer indelningen i NPO." in notes.replace(soft, "")
 
 
 def test_render_refuses_plans_with_errors(shipped: Path) -> None:

@@ -146,7 +146,7 @@ def ap_tree(loaded: Loaded[Aktivitetsplan]) -> Node:
         key=str(ap.year),
         label=ap.title,
         segment="",
-        texts={"titel": ap.title, "inledning": ap.introduction},
+        texts={"titel": ap.title, "underlag": ap.basis, "inledning": ap.introduction},
         values={"beslut": _decision(ap.decision)},
     )
     b.direction(root, ap.direction)
@@ -232,7 +232,12 @@ def vp_tree(loaded: Loaded[Verksamhetsplan]) -> Node:
         key=vp.id,
         label=vp.title,
         segment="",
-        texts={"titel": vp.title, "period": vp.period.label(), "inledning": vp.introduction},
+        texts={
+            "titel": vp.title,
+            "period": vp.period.label(),
+            "underlag": vp.basis,
+            "inledning": vp.introduction,
+        },
         values={"beslut": _decision(vp.decision)},
     )
     b.direction(root, vp.direction)
@@ -324,7 +329,7 @@ def hp_tree(plans: Sequence[Loaded[Handlingsplan]], *, key_by_owner: bool, label
             key=(f"{hp.owner}{'-levande' if hp.living else ''}" if key_by_owner else hp.id),
             label=hp.title,
             segment="handlingsplaner",
-            texts={"titel": hp.title, "inledning": hp.introduction},
+            texts={"titel": hp.title, "underlag": hp.basis, "inledning": hp.introduction},
             values={"ägare": hp.owner, "beslut": _decision(hp.decision)},
         )
         for index, action in enumerate(hp.actions):

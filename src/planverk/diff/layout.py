@@ -238,10 +238,7 @@ def folded_note(result: DiffResult) -> str | None:
     if not count:
         return None
     noun = "text" if count == 1 else "texter"
-    return (
-        f"{count} {noun} där bara årtalen följer planperioden ({result.shift:+d} år) "
-        "visas inte"
-    )
+    return f"{count} {noun} där bara årtalen följer planperioden ({result.shift:+d} år) visas inte"
 
 
 def element_counts(result: DiffResult) -> list[str]:

@@ -8,7 +8,7 @@ planner who knows the plan files can read the templates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +18,7 @@ from planverk.document.blocks import Text as DocText
 from planverk.document.richtext import parse as parse_text
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
-from planverk.model import Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan, walk
+from planverk.model import Activity, Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan, walk
 from planverk.model.common import Bullet, BulletItem, StrategicDirection, TextKind
 from planverk.model.handlingsplan import Action
 from planverk.model.index import Served, VpIndex
@@ -450,11 +450,13 @@ class Builder:
             where = self.paragraph_number(bullet.section.section.number)
         elif bullet.goal is not None:
             where = clean(bullet.goal.heading)
-        text = clean(bullet.bullet.text)
+        text = clean(bullet.bullet.text).rstrip(":").rstrip()
         return {
             "typ": "punkt",
             "id": bullet.bullet.id,
             "text": PlanText(f"{where}: {text}" if where else text),
+            "kort": PlanText(f"punkt i {where}" if where else "punkt"),
+            "punkt": PlanText(text),
         }
 
     # -- aktivitetsplan --------------------------------------------------------------------
@@ -496,16 +498,7 @@ class Builder:
                             "rubrik": self.text(heading.heading, doc),
                             "tjänar": heading_serves(heading),
                             "aktiviteter": [
-                                {
-                                    "id": activity.id,
-                                    "text": self.line(activity.text, doc),
-                                    "kommentar": self.text(activity.comment, doc),
-                                    "ansvar": [self.body(b) for b in activity.responsible],
-                                    "beslut": self.decision(activity.decision),
-                                    "tjänar": serves(at.ref)
-                                    if (at := activities.get(id(activity))) and at.own
-                                    else None,
-                                }
+                                self._activity(activity, doc, activities, serves)
                                 for activity in heading.activities
                             ],
                         }
@@ -514,6 +507,29 @@ class Builder:
                 }
                 for area in ap.focus_areas
             ],
+        }
+
+    def _activity(
+        self,
+        activity: Activity,
+        doc: YamlDocument,
+        activities: dict[int, walk.ActivityAt],
+        serves: Callable[[walk.Reference | None], Data | None],
+    ) -> Data:
+        at = activities.get(id(activity))
+        served = serves(at.ref) if at is not None and at.own else None
+        if served is not None:
+            # "(punkt i § 8.1)" when the activity repeats the bullet's words, else the
+            # bullet or paragraph it serves.
+            same = served.get("punkt") == clean(activity.text).rstrip(":").rstrip()
+            served = {**served, "hänvisning": served["kort"] if same else served["text"]}
+        return {
+            "id": activity.id,
+            "text": self.line(activity.text, doc),
+            "kommentar": self.text(activity.comment, doc),
+            "ansvar": [self.body(b) for b in activity.responsible],
+            "beslut": self.decision(activity.decision),
+            "tjänar": served,
         }
 
     # -- handlingsplan ---------------------------------------------------------------------
