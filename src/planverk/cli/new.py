@@ -1,21 +1,15 @@
-"""`planverk new`: next year's aktivitetsplan and handlingsplaner, made from this year's."""
+"""`planverk new`: the next plans made from the current ones (next year's aktivitetsplan and
+handlingsplaner, or the next period's verksamhetsplan)."""
 
 from __future__ import annotations
 
 import datetime as dt
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
-from planverk.cli.common import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    ConfigOption,
-    echo,
-    handled,
-    plan_dir,
-)
-from planverk.core.findings import Level
+from planverk.cli.common import EXIT_FINDINGS, EXIT_OK, ConfigOption, echo, handled, plan_dir
 from planverk.planning import rollover
 from planverk.report import text as text_report
 
@@ -23,15 +17,37 @@ NAME = "new"
 LIST_LIMIT = 30  # ids listed per plan before "… och N till"
 
 
+class KindOption(StrEnum):
+    aktivitetsplan = "aktivitetsplan"
+    handlingsplan = "handlingsplan"
+    verksamhetsplan = "verksamhetsplan"
+
+
 def command(
-    year: Annotated[
-        int, typer.Argument(metavar="ÅR", help="Det nya året, t.ex. 2026.", show_default=False)
+    target: Annotated[
+        str,
+        typer.Argument(
+            metavar="ÅR_ELLER_PERIOD",
+            help="Det nya året (2026) eller, för en verksamhetsplan, den nya perioden (2024-2025).",
+            show_default=False,
+        ),
     ],
-    from_year: Annotated[
-        int | None,
+    source: Annotated[
+        str | None,
         typer.Option(
             "--from",
-            help="Året att utgå från (standard: året före).",
+            help="Året eller perioden att utgå från (standard: året före, eller "
+            "verksamhetsplanen som slutar året före).",
+            show_default=False,
+        ),
+    ] = None,
+    kind: Annotated[
+        KindOption | None,
+        typer.Option(
+            "--kind",
+            "-k",
+            help="Vilka planer som görs (standard: aktivitetsplanen och handlingsplanerna för "
+            "ett år, verksamhetsplanen för en period).",
             show_default=False,
         ),
     ] = None,
@@ -40,43 +56,45 @@ def command(
     ] = False,
     config: ConfigOption = None,
 ) -> None:
-    """Skapa nästa års aktivitetsplan och handlingsplaner ur årets.
+    """Skapa nästa års planer, eller nästa periods verksamhetsplan, ur de nuvarande.
 
-    Aktiviteter och åtgärder som inte är avslutade följer med med sina id.
+    Exempel: `planverk new 2026` (aktivitetsplanen och handlingsplanerna för 2026 ur 2025),
+    `planverk new 2024-2025 --from 2022-2023 --kind verksamhetsplan`.
 
-    Åtgärdernas status blir "ej rapporterad"; rapporter och beslut tas bort.
+    Aktiviteter och åtgärder som inte är avslutade följer med med sina id. Åtgärdernas status
+    blir "ej rapporterad"; rapporter och beslut tas bort. En verksamhetsplan följer med hel,
+    utan beslut. Kommentarer står kvar. Levande handlingsplaner kopieras inte.
 
-    Kommentarer står kvar. Levande handlingsplaner kopieras inte.
-
-    En befintlig fil skrivs aldrig över, och alla nya planer skrivs eller ingen: en plan som
-    inte går att läsa stoppar kommandot innan något skrivs.
+    Varje text som fortfarande nämner ett år i den förra perioden visas som en varning
+    (PV331). En befintlig fil skrivs aldrig över.
 
     Slutstatus: 0 klart, 1 de nya planerna har fel, 2 inget skrevs.
     """
-    source_year = from_year if from_year is not None else year - 1
+    request = rollover.NewRequest(target, source, kind.value if kind is not None else None)
     with handled():
         try:
-            outcome = rollover.roll(
-                plan_dir(config), year, source_year, dt.date.today(), dry_run=dry_run
-            )
+            result = rollover.run(plan_dir(config), request, dt.date.today(), dry_run=dry_run)
         except rollover.SourcesHaveErrors as err:  # the findings, then the refusal
             sources = {doc.display: doc.text for doc in err.planset.documents}
             echo(text_report.styled(err.findings, sources, len(err.planset.documents)))
             raise
-    typer.echo(describe(outcome.rollover, dry_run))
-    if outcome.checked is None:
+    typer.echo(describe(result.rollover, dry_run))
+    if dry_run:
         return
-    new_files = {copy.target_display for copy in outcome.rollover.copies}
-    if not outcome.findings:
-        typer.echo(
-            "De nya planerna validerar utan anmärkningar "
-            f"({len(new_files)} {'fil' if len(new_files) == 1 else 'filer'})."
-        )
+    files = len(result.new_files)
+    if not result.findings:
+        noun = "fil" if files == 1 else "filer"
+        typer.echo(f"De nya planerna validerar utan anmärkningar ({files} {noun}).")
         raise typer.Exit(EXIT_OK)
-    sources = {doc.display: doc.text for doc in outcome.checked.planset.documents}
-    echo(text_report.styled(outcome.findings, sources, len(new_files)))
-    errors = any(f.level >= Level.ERROR for f in outcome.findings)
-    raise typer.Exit(EXIT_FINDINGS if errors else EXIT_OK)
+    years = len(result.year_warnings)
+    if years:
+        texts = "text nämner" if years == 1 else "texter nämner"
+        typer.echo(f"{years} {texts} ett år i den förra perioden; skriv om dem för den nya:")
+    echo(text_report.styled(result.findings, result.sources, files))
+    raise typer.Exit(EXIT_FINDINGS if result.has_errors else EXIT_OK)
+
+
+_UNITS = {"aktivitetsplan": "aktiviteter", "handlingsplan": "åtgärder"}
 
 
 def describe(result: rollover.Rollover, dry_run: bool) -> str:
@@ -84,12 +102,13 @@ def describe(result: rollover.Rollover, dry_run: bool) -> str:
     verb = "skulle skriva" if dry_run else "skrev"
     lines: list[str] = []
     for copy in result.copies:
-        unit = "aktiviteter" if copy.kind == "aktivitetsplan" else "åtgärder"
+        unit = _UNITS.get(copy.kind, "paragrafer och mål")
         lines.append(f"{copy.title}: {verb} {copy.target_display} ur {copy.source_display}")
         lines.append(f"  förs över ({len(copy.carried)} {unit}): {_listing(copy.carried)}")
         if copy.kind == "handlingsplan" and copy.carried:
             lines.append('  status "ej rapporterad", rapporterna borttagna')
-        lines.append(f"  lämnas ({len(copy.left)}): {_listing(copy.left)}")
+        if copy.kind != "verksamhetsplan" or copy.left:
+            lines.append(f"  lämnas ({len(copy.left)}): {_listing(copy.left)}")
         lines += [f"  {note}" for note in copy.notes]
     lines += [f"Följer inte med: {note}" for note in result.not_copied]
     return "\n".join(lines)

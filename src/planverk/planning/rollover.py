@@ -1,4 +1,6 @@
-"""`planverk new`: next year's aktivitetsplan and handlingsplaner, made from this year's.
+"""`planverk new`: the next plans made from the current ones, for every plan kind: next
+year's aktivitetsplan and handlingsplaner from this year's, and the next period's
+verksamhetsplan from this period's.
 
 What carries over and what is left, decided here:
 
@@ -16,19 +18,30 @@ What carries over and what is left, decided here:
   replaced by the new one (an id without the year gets ``-<year>``); a ``verksamhetsplan:``
   that does not cover the new year is replaced by the one that does.
 - Living handlingsplaner (no year) are not copied: they run on.
+- A verksamhetsplan carries over whole (paragraphs, goals, bullets, ids, comments), to the
+  period of the same length that follows unless another is asked for: ``period`` becomes the
+  new one, the old period's years in ``id`` and ``titel`` are moved with it, a heading that
+  names the old period ("Plan 2022–2023") names the new, and every ``beslut:`` is removed.
+
+Nothing is written while a plan file does not load (it may be one of the sources: its year
+cannot be known): the findings name it. Every new plan is worked out before anything is
+written, and then all are written or none, never over a file (even one that appears
+meanwhile).
+
+Every other text that names a year of the old period is left as written; rule PV331 reports
+each one with its place, and ``planverk new`` prints those findings, so the planner sees what
+to rewrite.
 
 Files are found where the old ones are, the year replaced in the path
 (``handlingsplaner/2025/x.yaml`` -> ``handlingsplaner/2026/x.yaml``). Nothing is written
-when a target file, the new year's AP or a handlingsplan id already exists, or while a
-plan file does not load (it may be one of the sources: its year cannot be known): the
-findings name it. Every new plan is worked out before anything is written, and then all
-are written or none.
+when a target file, the new year's AP or a handlingsplan id already exists.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,12 +50,12 @@ from planverk.core.errors import UserError
 from planverk.core.findings import Finding, Level
 from planverk.core.oserrors import write_error
 from planverk.edit import roundtrip as yamledit
-from planverk.lint.validate import Result, validate
 from planverk.loading.planset import Loaded, PlanSet, display_path, load_plan_dir
 from planverk.loading.yamlfile import parse
-from planverk.model import Action, Aktivitetsplan, Handlingsplan, walk
-from planverk.model.common import Status
+from planverk.model import Action, Aktivitetsplan, Handlingsplan, Verksamhetsplan, walk
+from planverk.model.common import Period, Status
 from planverk.model.periods import Calendar
+from planverk.model.verksamhetsplan import Section
 from planverk.planning.followup import current_status
 
 FINISHED = Status.FINISHED.value
@@ -70,11 +83,143 @@ class SourcesHaveErrors(RolloverError):
         self.findings = findings
 
 
+KINDS = ("aktivitetsplan", "handlingsplan", "verksamhetsplan")
+_PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})\s*$")
+_YEAR = re.compile(r"^\s*(\d{4})\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class NewRequest:
+    """What `planverk new` is asked for: the new year or period, where from, which plans."""
+
+    target: str  # "2026", or a period "2024-2025"
+    source: str | None = None  # --from; None: the year or period before
+    kind: str | None = None  # None: by the target (a period is a verksamhetsplan)
+
+
+@dataclass(slots=True)
+class NewResult:
+    """The new plans, and (when written) the findings of validating them."""
+
+    rollover: Rollover
+    written: bool
+    findings: list[Finding] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)  # file shown -> its text
+
+    @property
+    def new_files(self) -> list[str]:
+        return [copy.target_display for copy in self.rollover.copies]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.level >= Level.ERROR for f in self.findings)
+
+    @property
+    def year_warnings(self) -> list[Finding]:
+        """The texts of the new plans that still name a year of the old period."""
+        from planverk.rules import pv331_previous_period_year
+
+        return [f for f in self.findings if f.code == pv331_previous_period_year.RULE.code]
+
+
+def run(plan_dir: Path, request: NewRequest, today: dt.date, *, dry_run: bool = False) -> NewResult:
+    """`planverk new` as a library call: work out the new plans, write them (all or none)
+    unless ``dry_run``, and validate the plan folder with them, keeping the findings of the
+    new files (PV331 names every text that still names the old period's years)."""
+    from planverk.lint.validate import validate
+
+    planset = load_plan_dir(plan_dir)
+    rollover = prepare(planset, request, today)
+    if dry_run:
+        return NewResult(rollover, written=False)
+    write(rollover)
+    check = validate(plan_dir=plan_dir)
+    new_files = {copy.target_display for copy in rollover.copies}
+    findings = [f for f in check.findings if f.file in new_files]
+    sources = {doc.display: doc.text for doc in check.planset.documents if doc.display in new_files}
+    return NewResult(rollover, written=True, findings=findings, sources=sources)
+
+
+def prepare(planset: PlanSet, request: NewRequest, today: dt.date) -> Rollover:
+    """The new plans for ``request`` (nothing written). Raises SourcesHaveErrors when a
+    plan file does not load, or another RolloverError."""
+    broken = [f for f in planset.findings if f.level >= Level.ERROR]
+    if broken:
+        raise SourcesHaveErrors(planset, broken)
+    kind = request.kind
+    if kind is not None and kind not in KINDS:
+        raise RolloverError(f"okänd plantyp '{kind}'", f"Välj {', '.join(KINDS)}.")
+    period = _PERIOD.match(request.target)
+    year = _YEAR.match(request.target)
+    if period is None and year is None:
+        raise RolloverError(
+            f"'{request.target}' är varken ett år eller en period",
+            "Ange ett år för nästa års planer (`new 2026`) eller en period för nästa "
+            "verksamhetsplan (`new 2024-2025 --kind verksamhetsplan`).",
+        )
+    if kind == "verksamhetsplan" or (kind is None and period is not None):
+        if period is None:
+            raise RolloverError(
+                "en verksamhetsplan gäller en period, inte ett år",
+                f"Ange perioden, t.ex. `new {request.target}-{int(request.target) + 3} "
+                "--kind verksamhetsplan`.",
+            )
+        to = _period(period.group(1), period.group(2))
+        source = _source_period(planset, to, request.source)
+        return plan_vp(planset, to, source, today)
+    if year is None:
+        raise RolloverError(
+            f"en {kind} gäller ett år, inte en period",
+            "Ange året, t.ex. `new 2026`, eller `--kind verksamhetsplan` för en period.",
+        )
+    to_year = int(year.group(1))
+    if request.source is None:
+        from_year = to_year - 1
+    else:
+        found = _YEAR.match(request.source)
+        if found is None:
+            raise RolloverError(
+                f"--from {request.source}: ange året att utgå från, t.ex. --from {to_year - 1}"
+            )
+        from_year = int(found.group(1))
+    kinds = (kind,) if kind is not None else YEARLY
+    return plan(planset, to_year, from_year, today, kinds)
+
+
+def _period(start: str, end: str) -> Period:
+    first, last = int(start), int(end)
+    if last < first or not (1900 <= first <= 2200 and 1900 <= last <= 2200):
+        raise RolloverError(
+            f"perioden {start}–{end} går baklänges eller utanför 1900–2200",
+            "Skriv perioden som FÖRSTA-SISTA, t.ex. 2024-2025.",
+        )
+    return Period.model_validate({"från": first, "till": last})
+
+
+def _source_period(planset: PlanSet, to: Period, source: str | None) -> Period:
+    """The period to start from: --from, else that of the VP that ends the year before."""
+    if source is not None:
+        found = _PERIOD.match(source)
+        if found is None:
+            raise RolloverError(
+                f"--from {source}: ange perioden att utgå från, t.ex. --from 2022-2023"
+            )
+        return _period(found.group(1), found.group(2))
+    before = [vp for vp in planset.vps if vp.plan.period.end == to.start - 1]
+    if len(before) == 1:
+        return before[0].plan.period
+    known = ", ".join(vp.plan.period.label() for vp in planset.vps) or "inga"
+    raise RolloverError(
+        f"ingen verksamhetsplan slutar {to.start - 1}, året före {to.label()}",
+        f"Ange perioden att utgå från med --from, t.ex. --from 2022-2023. Perioder: {known}.",
+    )
+
+
 @dataclass(slots=True)
 class PlanCopy:
     """One new plan file and what went into it."""
 
-    kind: str  # "aktivitetsplan" or "handlingsplan"
+    kind: str  # "aktivitetsplan", "handlingsplan" or "verksamhetsplan"
     title: str
     source: Path
     target: Path
@@ -95,56 +240,41 @@ class PlanCopy:
 
 @dataclass(slots=True)
 class Rollover:
-    from_year: int
-    to_year: int
+    from_label: str  # "2025", or a period "2022–2023"
+    to_label: str
     copies: list[PlanCopy] = field(default_factory=list)
     not_copied: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Outcome:
-    """A rollover done (or, dry, worked out) and what validation says of the new plans."""
-
-    rollover: Rollover
-    checked: Result | None = None  # None for a dry run
-    findings: list[Finding] = field(default_factory=list)  # in the new files
+YEARLY = ("aktivitetsplan", "handlingsplan")
 
 
-def roll(
-    plan_dir: Path, to_year: int, from_year: int, today: dt.date, *, dry_run: bool = False
-) -> Outcome:
-    """`planverk new` as a library call: load, work out every new plan, write all or none,
-    validate. Raises SourcesHaveErrors (nothing written) or another RolloverError."""
-    planset = load_plan_dir(plan_dir)
-    result = plan(planset, to_year, from_year, today)
-    if dry_run:
-        return Outcome(result)
-    write(result)
-    checked = validate(plan_dir=plan_dir)
-    new_files = {copy.target_display for copy in result.copies}
-    return Outcome(result, checked, [f for f in checked.findings if f.file in new_files])
-
-
-def plan(planset: PlanSet, to_year: int, from_year: int, today: dt.date) -> Rollover:
-    """Work out the new plans (texts included) without writing anything."""
-    broken = [f for f in planset.findings if f.level >= Level.ERROR]
-    if broken:
-        raise SourcesHaveErrors(planset, broken)
+def plan(
+    planset: PlanSet,
+    to_year: int,
+    from_year: int,
+    today: dt.date,
+    kinds: tuple[str, ...] = YEARLY,
+) -> Rollover:
+    """Work out next year's plans (texts included) without writing anything: the
+    aktivitetsplan and the handlingsplaner, or the ``kinds`` asked for."""
     if to_year == from_year:
         raise RolloverError(
             "det nya året är samma som det gamla", "Ange t.ex. `new 2026 --from 2025`."
         )
-    ap = planset.ap(from_year)
-    hps = planset.hps_for(from_year)
+    ap = planset.ap(from_year) if "aktivitetsplan" in kinds else None
+    hps = planset.hps_for(from_year) if "handlingsplan" in kinds else []
     if ap is None and not hps:
+        what = kinds[0] if len(kinds) == 1 else "aktivitetsplan eller handlingsplan"
         raise RolloverError(
-            f"det finns ingen aktivitetsplan eller handlingsplan för {from_year} att utgå från",
+            f"det finns ingen {what} för {from_year} att utgå från",
             "Kör `planverk validate`: en plan som inte går att läsa räknas inte.",
         )
-    _check_no_ap(planset, to_year)
+    if "aktivitetsplan" in kinds:
+        _check_no_ap(planset, to_year)
     vp_id = _vp_for(planset, to_year)
     calendar = Calendar.of(planset.project.plan if planset.project else None)
-    result = Rollover(from_year, to_year)
+    result = Rollover(str(from_year), str(to_year))
     header = f"# Skapad {today.isoformat()} med `planverk new {to_year} --from {from_year}`"
     finished = _finished_actions(planset, from_year, calendar)
     if ap is not None:
@@ -156,7 +286,7 @@ def plan(planset: PlanSet, to_year: int, from_year: int, today: dt.date) -> Roll
         else:
             result.copies.append(copy)
     living = [hp.plan.id for hp in planset.hps if hp.plan.year is None]
-    if living:
+    if living and "handlingsplan" in kinds:
         result.not_copied.append(
             "levande handlingsplaner gäller tills vidare och kopieras inte: " + ", ".join(living)
         )
@@ -178,6 +308,147 @@ def write(rollover: Rollover) -> None:
         ) from None
     except OSError as err:
         raise write_error(err.filename or rollover.copies[0].target_display, err) from None
+
+
+# --- the verksamhetsplan ------------------------------------------------------------------
+
+
+def plan_vp(
+    planset: PlanSet, to_period: Period | None, from_period: Period, today: dt.date
+) -> Rollover:
+    """Work out the next period's verksamhetsplan from the one for ``from_period``
+    (``to_period`` None: the period of the same length that follows) without writing."""
+    old = _vp_of(planset, from_period)
+    length = from_period.end - from_period.start
+    to = to_period or Period.model_validate(
+        {"från": from_period.end + 1, "till": from_period.end + 1 + length}
+    )
+    if (to.start, to.end) == (from_period.start, from_period.end):
+        raise RolloverError(
+            "den nya perioden är samma som den gamla",
+            "Ange t.ex. `new 2024-2025 --from 2022-2023 --kind verksamhetsplan`.",
+        )
+    covering = sorted(
+        {
+            vp.plan.id: vp
+            for year in range(to.start, to.end + 1)
+            for vp in planset.vps_covering(year)
+        }.values(),
+        key=lambda vp: vp.plan.period.start,
+    )
+    if covering:
+        first = covering[0]
+        raise RolloverError(
+            f"det finns redan en verksamhetsplan för {to.label()}: {first.plan.title} "
+            f"({first.plan.period.label()}, {first.doc.display})",
+            "planverk new skriver aldrig över en plan, och två verksamhetsplaner ska inte "
+            "gälla samma år. Ta bort eller byt namn på filen om planen ska göras om.",
+        )
+    shift = _period_shift(from_period, to)
+    vp = old.plan
+    source = _source_path(old.doc.display)
+    new_id = shift(vp.id)
+    if new_id == vp.id:
+        new_id = f"{vp.id}-{to.start}-{to.end}"
+    title = shift(vp.title)
+    copy = PlanCopy(
+        "verksamhetsplan",
+        title,
+        source,
+        _target_path_by(planset, source, shift, f"-{to.start}-{to.end}"),
+        plan_id=new_id,
+    )
+    values: dict[yamledit.Path, object] = {
+        ("id",): new_id,
+        ("period", "från"): to.start,
+        ("period", "till"): to.end,
+    }
+    if title != vp.title:
+        values[("titel",)] = title
+    removals: list[yamledit.Path] = []
+    if vp.decision is not None:
+        removals.append(("beslut",))
+        copy.notes.append("beslutet är borttaget (planen är inte beslutad än)")
+    for goal in walk.goals(vp):
+        if goal.goal.decision is not None:
+            removals.append((*goal.path, "beslut"))
+    old_label = from_period.label()
+    headings = 0
+    for path, section in _sections(vp.sections, ("avsnitt",)):
+        copy.carried.append(f"§ {section.number}")
+        part = section.plan
+        if (
+            part is not None
+            and part.heading is not None
+            and _names_period(part.heading, from_period)
+        ):
+            values[(*path, "plan", "rubrik")] = shift(part.heading)
+            headings += 1
+    copy.carried += [goal.goal.id for goal in walk.goals(vp)]
+    if headings:
+        copy.notes.append(
+            f"{headings} {'rubrik' if headings == 1 else 'rubriker'} med perioden "
+            f"{old_label} nämner nu {to.label()}"
+        )
+    if any(v.plan.id == new_id for v in planset.vps):
+        raise RolloverError(
+            f"verksamhetsplanen '{new_id}' finns redan", "planverk new skriver aldrig över en plan."
+        )
+    header = (
+        f"# Skapad {today.isoformat()} med `planverk new {to.start}-{to.end} --from "
+        f"{from_period.start}-{from_period.end}`"
+    )
+    copy.text = _edit(old.doc.text, values, removals, header, copy.source_display)
+    result = Rollover(old_label, to.label(), [copy])
+    _check_free(planset, result)
+    return result
+
+
+def _vp_of(planset: PlanSet, period: Period) -> Loaded[Verksamhetsplan]:
+    found = [
+        vp
+        for vp in planset.vps
+        if (vp.plan.period.start, vp.plan.period.end) == (period.start, period.end)
+    ]
+    if len(found) == 1:
+        return found[0]
+    known = ", ".join(f"{vp.plan.period.label()} ({vp.plan.id})" for vp in planset.vps) or "inga"
+    if not found:
+        raise RolloverError(
+            f"det finns ingen verksamhetsplan för {period.label()} att utgå från",
+            f"Verksamhetsplaner som finns: {known}.",
+        )
+    raise RolloverError(
+        f"{len(found)} verksamhetsplaner gäller {period.label()}",
+        "Rätta perioderna så att bara en plan gäller perioden.",
+    )
+
+
+def _period_shift(old: Period, new: Period) -> Callable[[str], str]:
+    """Replace each year of the old period in a text by the corresponding new year."""
+    delta = new.start - old.start
+    years = {str(year): str(year + delta) for year in range(old.start, old.end + 1)}
+    if new.end - new.start != old.end - old.start:
+        years[str(old.end)] = str(new.end)
+    pattern = re.compile(r"(?<!\d)(" + "|".join(years) + r")(?!\d)")
+
+    def shift(text: str) -> str:
+        return pattern.sub(lambda m: years[m.group(1)], text)
+
+    return shift
+
+
+def _names_period(text: str, period: Period) -> bool:
+    return bool(re.search(rf"(?<!\d){period.start}\s*[-–—]\s*{period.end}(?!\d)", text))
+
+
+def _sections(sections: list[Section], path: yamledit.Path) -> list[tuple[yamledit.Path, Section]]:
+    found: list[tuple[yamledit.Path, Section]] = []
+    for index, section in enumerate(sections):
+        here = (*path, index)
+        found.append((here, section))
+        found += _sections(section.sections, (*here, "avsnitt"))
+    return found
 
 
 # --- the aktivitetsplan -------------------------------------------------------------------
@@ -367,14 +638,22 @@ def _source_path(display: str) -> Path:
 def _target_path(planset: PlanSet, source: Path, from_year: int, to_year: int) -> Path:
     """The source's path with the year replaced in its folders and name; when the year is
     nowhere in it, ``<name>-<to_year>.yaml`` beside the source."""
+    return _target_path_by(
+        planset, source, lambda part: _new_title(part, from_year, to_year), f"-{to_year}"
+    )
+
+
+def _target_path_by(
+    planset: PlanSet, source: Path, replace: Callable[[str], str], suffix: str
+) -> Path:
     base = planset.plan_dir.resolve()
     try:
         relative = source.relative_to(base)
     except ValueError:
         base, relative = source.parent, Path(source.name)
-    target = base.joinpath(*(_new_title(part, from_year, to_year) for part in relative.parts))
+    target = base.joinpath(*(replace(part) for part in relative.parts))
     if target == source:
-        target = source.with_name(f"{source.stem}-{to_year}{source.suffix}")
+        target = source.with_name(f"{source.stem}{suffix}{source.suffix}")
     return target
 
 

@@ -46,7 +46,8 @@ def check(ctx: Context) -> Iterator[Finding]:
         start, end = vp.plan.period.start, vp.plan.period.end
         length = end - start + 1
         periods.append((vp, start, end, start - length, start - 1))
-    for plan in (*planset.aps, *planset.hps):
+    yearly: list[Any] = [*planset.aps, *planset.hps]
+    for plan in yearly:
         year = plan.plan.year
         if year is not None:
             periods.append((plan, year, year, year - 1, year - 1))
