@@ -122,7 +122,7 @@ def test_special_characters_reach_the_document_exactly(shipped: Path) -> None:
 
 def test_markup_a_plan_text_may_not_hold_is_a_finding_not_printed(shipped: Path) -> None:
     ap = shipped / "plans" / "aktivitetsplan-2025.yaml"
-    marked = 'Främja <b>vård</b> *inte kursiv* och [länk](x).'
+    marked = "Främja <b>vård</b> *inte kursiv* och [länk](x)."
     text = ap.read_text(encoding="utf-8")
     original = "Främja donationsverksamhet inom regionerna."
     ap.write_text(text.replace(original, marked.join('""')), encoding="utf-8")

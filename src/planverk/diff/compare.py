@@ -19,7 +19,7 @@ from difflib import SequenceMatcher
 from planverk.diff.match import match
 from planverk.diff.model import Change, DiffResult, Kind, PlanKind
 from planverk.diff.tree import MOVABLE, Element, Node
-from planverk.diff.wordiff import whitespace_only, word_diff
+from planverk.diff.wordiff import similarity, whitespace_only, word_diff
 
 # For each reference field, a rename map (old id -> new id) of the plan it points into, or
 # None when the two versions point into different plans (AP 2024 serves VP 2021-2024, AP
@@ -109,9 +109,52 @@ def _match_bullets(m: _Matching, olds: Sequence[Node], news: Sequence[Node]) -> 
 def _match_bullets_under(m: _Matching, old: Node, new: Node) -> None:
     olds = [c for c in old.children_of(Element.BULLET) if id(c) not in m.new_of]
     news = [c for c in new.children_of(Element.BULLET) if id(c) not in m.old_of]
-    for o, n in _pair(m, olds, news):
+    pairs = _pair(m, olds, news)
+    for o, n in pairs:
         m.link(o, n)
+    pairs += _pair_by_place(m, old, new)
+    for o, n in pairs:
         _match_bullets_under(m, o, n)
+
+
+PLACE_SIMILARITY = 0.5  # words in common for two bullets at the same place to be one
+
+
+def _pair_by_place(m: _Matching, old: Node, new: Node) -> list[tuple[Node, Node]]:
+    """Bullets without an id still unpaired under a matched parent, standing at the same
+    place between the paired ones: one bullet when they share half their words, or half the
+    old one's sub-bullets ("Produktionssamarbete" -> "Produktionssamarbete inom länen")."""
+    olds, news = old.children_of(Element.BULLET), new.children_of(Element.BULLET)
+
+    def gaps(items: list[Node], paired: Mapping[int, Node]) -> dict[int, list[Node]]:
+        found: dict[int, list[Node]] = {}
+        seen = 0
+        for item in items:
+            if id(item) in paired:
+                seen += 1
+            elif item.key is None:
+                found.setdefault(seen, []).append(item)
+        return found
+
+    old_gaps, new_gaps = gaps(olds, m.new_of), gaps(news, m.old_of)
+    pairs: list[tuple[Node, Node]] = []
+    for gap, left in old_gaps.items():
+        right = list(new_gaps.get(gap, ()))
+        for o in left:
+            partner = next((n for n in right if _alike(o, n)), None)
+            if partner is not None:
+                right.remove(partner)
+                m.link(o, partner)
+                pairs.append((o, partner))
+    return pairs
+
+
+def _alike(old: Node, new: Node) -> bool:
+    if similarity(old.label, new.label) >= PLACE_SIMILARITY:
+        return True
+    subs_old = {c.label for c in old.children}
+    subs_new = {c.label for c in new.children}
+    return bool(subs_old) and 2 * len(subs_old & subs_new) >= len(subs_old)
 
 
 def _pair(m: _Matching, olds: Sequence[Node], news: Sequence[Node]) -> list[tuple[Node, Node]]:
@@ -119,12 +162,22 @@ def _pair(m: _Matching, olds: Sequence[Node], news: Sequence[Node]) -> list[tupl
         return []
     pairing = match(
         [n.key for n in olds],
-        [n.match_text or n.label for n in olds],
+        [_comparable(n) for n in olds],
         [n.key for n in news],
-        [n.match_text or n.label for n in news],
+        [_comparable(n) for n in news],
     )
     m.comparisons += pairing.comparisons
     return [(olds[i], news[j]) for i, j, _ in sorted(pairing.pairs)]
+
+
+def _comparable(node: Node) -> str:
+    """What pairing compares: the item's text with its years masked, so that a text whose
+    only change is its years is paired with its older self (and told as such)."""
+    text = node.match_text or node.label
+    return _YEAR.sub("0000", text) if _YEAR_START.search(text) else text
+
+
+_YEAR_START = re.compile(r"(?:19|20|21)\d\d")
 
 
 def _pair_sections(

@@ -82,7 +82,7 @@ class Entry:
         for change in self.changes:
             if (
                 change.item is self.item
-                and change.kind is Kind.REWORDED
+                and change.kind in (Kind.REWORDED, Kind.YEARS)
                 and change.field == name
                 and change.old
                 and change.new
@@ -360,7 +360,8 @@ def _content(item: Node) -> list[Line]:
         if name != label_field:
             lines.append(Line(field_name(name), ((text, ""),)))
     for name, value in item.values.items():
-        lines.append(Line(field_name(name), ((value, ""),)))
+        if name != "nummer":  # a paragraph's number is in its label
+            lines.append(Line(field_name(name), ((value, ""),)))
     for child in item.children:
         if child.element is Element.BULLET:
             lead = "underpunkt" if item.element is Element.BULLET else "punkt"

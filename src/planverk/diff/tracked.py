@@ -39,6 +39,7 @@ from planverk.loading.planset import PlanSet
 if TYPE_CHECKING:
     from lxml.etree import _Element as Element  # type: ignore[import-untyped]
 
+    from planverk.model.style import DocumentStyle
     from planverk.render import Rendered
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -47,8 +48,9 @@ DOCUMENT = "word/document.xml"
 _TOC_STYLE = re.compile(r"^(TOC|Innehll|Innehåll)\s*\d+$", re.IGNORECASE)
 # Children a paragraph may have and still be rewritten word by word.
 _SIMPLE_P = frozenset({"pPr", "r", "bookmarkStart", "bookmarkEnd", "proofErr"})
-_SIMPLE_R = frozenset({"rPr", "t", "tab", "br", "softHyphen"})
+_SIMPLE_R = frozenset({"rPr", "t", "tab", "br", "softHyphen", "footnoteReference"})
 SOFT_HYPHEN = "\u00ad"
+NOTE = "\ufffc"  # a footnote reference, as one character of a paragraph's text
 _PAIR_THRESHOLD = 0.5
 
 
@@ -106,7 +108,8 @@ def tracked_document(
     old_doc = render_target(old_set, old_target, "docx")
     new_doc = render_target(new_set, new_target, "docx")
     revision = Revision(author, date or new_target.date)
-    data = merge(old_doc.data, new_doc.data, hints(result), revision)
+    pairs = hints(result, (old_set.style, new_set.style))
+    data = merge(old_doc.data, new_doc.data, pairs, revision, whole(result))
     return Tracked(repack(data), f"{new_target.stem}-ändringsmarkerad.docx", old_doc, new_doc)
 
 
@@ -129,13 +132,41 @@ def _target(result: DiffResult, planset: PlanSet, *, old: bool) -> Any:
     return select(planset, Kind.HANDLINGSPLAN, plan.year, plan.id)[0]
 
 
+_NOTE = re.compile(r"\^\[[^\]]*\]")
+
+
 def _norm(text: str) -> str:
+    """A text as its paragraph shows it: footnotes (^[...]) are references, not words."""
+    if "^[" in text:
+        text = _NOTE.sub("", text)
     return " ".join(text.split())
 
 
-def hints(result: DiffResult) -> dict[str, set[str]]:
+def whole(result: DiffResult) -> tuple[set[str], set[str]]:
+    """Texts of the items the diff result says were removed (older) and added (newer),
+    moved ones included: their paragraphs stay whole deletions and insertions, never paired
+    with another by likeness, so the document shows the changes the diff lists."""
+    from planverk.diff.model import Kind
+
+    removed: set[str] = set()
+    added: set[str] = set()
+    for change in result.changes:
+        if change.kind is Kind.REMOVED:
+            removed.add(_norm(change.item.label))
+        elif change.kind is Kind.ADDED:
+            added.add(_norm(change.item.label))
+        elif change.kind is Kind.MOVED and change.old_item is not None:
+            removed.add(_norm(change.old_item.label))
+            added.add(_norm(change.item.label))
+    return removed, added
+
+
+def hints(
+    result: DiffResult, styles: tuple[DocumentStyle, DocumentStyle] | None = None
+) -> dict[str, set[str]]:
     """Newer text -> older texts the diff result says are the same item's, paragraph by
-    paragraph, so the document pairs exactly what the diff paired."""
+    paragraph, so the document pairs exactly what the diff paired. With the two versions'
+    document styles, a paragraph's heading as rendered ("§ 8.6 DIGITALISERING") too."""
     pairs: dict[str, set[str]] = {}
 
     def add(old: str, new: str) -> None:
@@ -144,6 +175,18 @@ def hints(result: DiffResult) -> dict[str, set[str]]:
             for a, b in zip(old_parts, new_parts, strict=True):
                 pairs.setdefault(_norm(b), set()).add(_norm(a))
         pairs.setdefault(_norm(new), set()).add(_norm(old))
+
+    if styles is not None:
+        from planverk.diff.tree import Element
+        from planverk.render import section_heading
+
+        for new in result.new_root.walk():
+            old = result.old_of.get(id(new))
+            if new.element is Element.SECTION and old is not None and old.name and new.name:
+                old_line = section_heading(styles[0], old.name, old.texts.get("rubrik", ""))
+                new_line = section_heading(styles[1], new.name, new.texts.get("rubrik", ""))
+                if old_line != new_line:
+                    add(old_line, new_line)
 
     for change in (*result.changes, *result.year_shifts):
         if change.old and change.new:
@@ -166,7 +209,13 @@ def _paragraphs(text: str) -> list[str]:
 # -- merging two rendered documents --------------------------------------------------------
 
 
-def merge(old_docx: bytes, new_docx: bytes, pairs: dict[str, set[str]], rev: Revision) -> bytes:
+def merge(
+    old_docx: bytes,
+    new_docx: bytes,
+    pairs: dict[str, set[str]],
+    rev: Revision,
+    whole: tuple[set[str], set[str]] = (set(), set()),
+) -> bytes:
     """The newer .docx with tracked changes that turn it back into the older."""
     from lxml import etree  # type: ignore[import-untyped]
 
@@ -179,7 +228,7 @@ def merge(old_docx: bytes, new_docx: bytes, pairs: dict[str, set[str]], rev: Rev
     if old_body is None or new_body is None:
         raise TrackedError("det renderade dokumentet saknar brödtext")
     used = [int(v) for v in new_root.xpath("//@w:id", namespaces={"w": W}) if str(v).isdigit()]
-    merger = _Merger(rev, pairs, start=max(used, default=0) + 1)
+    merger = _Merger(rev, pairs, start=max(used, default=0) + 1, whole=whole)
     sect = new_body.find(q("sectPr"))
     olds = [e for e in old_body if local(e) != "sectPr"]
     news = [e for e in new_body if local(e) != "sectPr"]
@@ -273,10 +322,17 @@ def _signature(element: Element) -> str:
 
 
 class _Merger:
-    def __init__(self, rev: Revision, pairs: dict[str, set[str]], start: int) -> None:
+    def __init__(
+        self,
+        rev: Revision,
+        pairs: dict[str, set[str]],
+        start: int,
+        whole: tuple[set[str], set[str]] = (set(), set()),
+    ) -> None:
         self.rev = rev
         self.pairs = pairs
         self.next_id = start
+        self.removed, self.added = whole
 
     # -- revision marks -----------------------------------------------------------------
 
@@ -496,11 +552,17 @@ class _Merger:
                     break
         groups: dict[tuple[str, str], tuple[list[int], list[int]]] = {}
         for a, old in enumerate(olds):
-            if a not in taken_old and old.kind in ("p", "tbl", "tr"):
-                groups.setdefault((old.kind, old.style), ([], []))[0].append(a)
+            if a in taken_old or old.kind not in ("p", "tbl", "tr"):
+                continue
+            if old.kind == "p" and _norm(old.text) in self.removed:
+                continue  # a removed (or moved away) item: a whole deletion
+            groups.setdefault((old.kind, old.style), ([], []))[0].append(a)
         for b, new in enumerate(news):
-            if b not in taken_new and (new.kind, new.style) in groups:
-                groups[(new.kind, new.style)][1].append(b)
+            if b in taken_new or (new.kind, new.style) not in groups:
+                continue
+            if new.kind == "p" and _norm(new.text) in self.added:
+                continue  # a new (or moved here) item: a whole insertion
+            groups[(new.kind, new.style)][1].append(b)
         for old_idx, new_idx in groups.values():
             similar = pair_similar(
                 [olds[a].text for a in old_idx],
@@ -624,6 +686,9 @@ Piece = tuple[str, Any]  # one character and the run properties (w:rPr or None) 
 def _pieces(paragraph: Element) -> list[Piece]:
     pieces: list[Piece] = []
     for run in paragraph.iter(q("r")):
+        if run.find(q("footnoteReference")) is not None:
+            pieces.append((NOTE, run))  # the whole run: it is the reference
+            continue
         rpr = run.find(q("rPr"))
         for part in run:
             name = local(part)
@@ -639,7 +704,9 @@ def _pieces(paragraph: Element) -> list[Piece]:
 
 
 def _runs(pieces: list[Piece], *, deleted: bool) -> list[Element]:
-    """Runs for a stretch of characters, one per change of run properties."""
+    """Runs for a stretch of characters, one per change of run properties. A footnote
+    reference is its own run, kept as the newer document has it; a deleted one is left out
+    (it points at the older document's footnotes)."""
     from lxml import etree
 
     runs: list[Element] = []
@@ -647,6 +714,11 @@ def _runs(pieces: list[Piece], *, deleted: bool) -> list[Element]:
     current_rpr: Any = object()
     text_tag = q("delText") if deleted else q("t")
     for char, rpr in pieces:
+        if char == NOTE:
+            if not deleted:
+                runs.append(copy.deepcopy(rpr))
+            current, current_rpr = None, object()
+            continue
         if current is None or rpr is not current_rpr:
             current = etree.Element(q("r"))
             if rpr is not None:

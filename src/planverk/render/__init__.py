@@ -18,7 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planverk.loading.planset import PlanSet
-from planverk.render.context import Builder, PlanText
+from planverk.render.context import Builder, PlanText, section_heading
 from planverk.render.errors import RenderError
 from planverk.render.markup import BUNDLED_TEMPLATES, run_template, template_environment
 from planverk.render.meta import timestamp
@@ -62,6 +62,7 @@ __all__ = [
     "render_document",
     "render_target",
     "run_template",
+    "section_heading",
     "select",
     "svg_figure",
     "template_dir_for",

@@ -160,6 +160,15 @@ def _runs(text: object) -> list[Inline]:
     return list(first.children) if isinstance(first, Paragraph) else []
 
 
+def section_heading(style: DocumentStyle, number: str, heading: str) -> str:
+    """An agreement paragraph's heading as the document style sets it ("§ 8.1 KUNSKAPS-
+    STYRNING"), as the verksamhetsplan's template writes it."""
+    text = clean(heading)
+    if style.paragraph_headings is HeadingCase.CAPITALS:
+        text = text.upper()
+    return f"{style.paragraph_number.replace('{nummer}', number)} {text}".strip()
+
+
 def swedish_date(value: object) -> str:
     """Jinja filter ``datum``: 2025-04-30 as "30 april 2025"."""
     if isinstance(value, dt.date):
@@ -373,6 +382,7 @@ class Builder:
         style = self.document_style
         heading = self.paragraph_heading(clean(section.heading))
         number = self.paragraph_number(section.number)
+        line = section_heading(style, section.number, section.heading)
         plan_heading: PlanText | None = None
         if plan is not None:
             if plan.heading is not None:
@@ -384,7 +394,7 @@ class Builder:
             "nummer": section.number,
             "paragraf": PlanText(number),
             "rubrik": PlanText(heading),
-            "rubrikrad": PlanText(f"{number} {heading}".strip()),
+            "rubrikrad": PlanText(line),
             "nivå": level,
             "avtalstext": self.rich(section.agreement_text, doc),
             "plan": None
@@ -683,8 +693,7 @@ class Builder:
         }
 
     def _section_line(self, section: Section) -> str:
-        heading = self.paragraph_heading(clean(section.heading))
-        return f"{self.paragraph_number(section.number)} {heading}"
+        return section_heading(self.document_style, section.number, section.heading)
 
 
 @dataclass(slots=True)
