@@ -19,14 +19,13 @@ from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
 from planverk.loading.yamlfile import YamlDocument, decode, parse
 from planverk.model import Aktivitetsplan, Handlingsplan, Plan, Project, Verksamhetsplan, walk
+from planverk.model.style import DEFAULT_STYLE, DocumentStyle
 from planverk.rules import (
     pv007_unreadable,
     pv008_duplicate_plan,
     pv009_project_file,
     pv014_link_outside,
 )
-from planverk.model.index import VpIndex
-from planverk.model.style import DEFAULT_STYLE, DocumentStyle
 
 P = TypeVar("P", Project, Verksamhetsplan, Aktivitetsplan, Handlingsplan)
 
@@ -81,20 +80,12 @@ class PlanSet:
     hps: list[Loaded[Handlingsplan]] = field(default_factory=list)
     documents: list[YamlDocument] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    _indexes: dict[int, VpIndex] = field(default_factory=dict, repr=False)
+    index: Index = field(default_factory=Index, repr=False, compare=False)
 
     @property
     def style(self) -> DocumentStyle:
         """The project file's dokumentstil (the defaults without a project file)."""
         return self.project.plan.style if self.project is not None else DEFAULT_STYLE
-
-    def vp_index(self, vp: Loaded[Verksamhetsplan] | Verksamhetsplan) -> VpIndex:
-        """Goals, paragraphs and bullets of ``vp`` by id and number, built once."""
-        plan = vp.plan if isinstance(vp, Loaded) else vp
-        found = self._indexes.get(id(plan))
-        if found is None or found.vp is not plan:
-            found = self._indexes[id(plan)] = VpIndex.of(plan)
-        return found
 
     def vps_covering(self, year: int) -> list[Loaded[Verksamhetsplan]]:
         return [vp for vp in self.vps if vp.plan.period.covers(year)]

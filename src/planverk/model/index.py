@@ -1,8 +1,8 @@
 """What the activities and actions of a plan set can point at in one verksamhetsplan: its
 goals by id, its agreement paragraphs by number and by id, its plan bullets by id.
 
-Built once per verksamhetsplan and kept by the plan set (:meth:`PlanSet.vp_index`), so
-the rules, the renderer and the follow-up share it; resolving a reference is a dict look-up.
+Built once per verksamhetsplan and kept by the plan set (``planset.index.vp(plan)``), so the
+rules, the renderer and the follow-up share it; resolving a reference is a dict look-up.
 """
 
 from __future__ import annotations

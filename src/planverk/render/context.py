@@ -8,7 +8,7 @@ planner who knows the plan files can read the templates.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +16,7 @@ from planverk.core.chars import UNWRITABLE
 from planverk.document.blocks import Block, Inline, ListBlock, ListItem, Note, Paragraph
 from planverk.document.blocks import Text as DocText
 from planverk.document.richtext import parse as parse_text
+from planverk.loading.index import Index
 from planverk.loading.planset import Loaded, PlanSet
 from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Activity, Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan, walk
@@ -474,7 +475,7 @@ class Builder:
     def ap(self, loaded: Loaded[Aktivitetsplan]) -> Data:
         ap, doc = loaded.plan, loaded.doc
         vp = self.planset.vp_for(ap.year, ap.vp)
-        index = self.planset.vp_index(vp) if vp is not None else None
+        index = self.planset.index.vp(vp.plan) if vp is not None else None
         vp_doc = vp.doc if vp is not None else None
         activities = {id(at.activity): at for at in walk.activities(ap)}
 
@@ -548,7 +549,8 @@ class Builder:
         hp, doc = loaded.plan, loaded.doc
         vp = self.planset.vp_for(hp.year, hp.vp)
         ap = self.planset.ap(hp.year) if hp.year is not None else None
-        chain = _Chain(vp, ap, self.planset.vp_index(vp) if vp is not None else None)
+        shared = self.planset.index
+        chain = _Chain(vp, ap, shared, shared.vp(vp.plan) if vp is not None else None)
         owner = self.body(hp.owner)
         return {
             "id": hp.id,
@@ -702,12 +704,13 @@ class _Chain:
 
     vp: Loaded[Verksamhetsplan] | None
     ap: Loaded[Aktivitetsplan] | None
+    shared: Index
     index: VpIndex | None = None
-    _activities: dict[str, walk.ActivityAt] = field(default_factory=dict)
+    _activities: Mapping[str, walk.ActivityAt] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.ap is not None:
-            self._activities = {a.activity.id: a for a in walk.activities(self.ap.plan)}
+            self._activities = self.shared.activities(self.ap.plan)
 
     def activity(self, activity_id: str | None) -> walk.ActivityAt | None:
         return self._activities.get(activity_id) if activity_id else None

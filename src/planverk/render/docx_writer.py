@@ -592,7 +592,7 @@ def _mark_status(document: DocxDocument, word: str) -> None:
     if not marked:
         header = document.sections[-1].header
         header.is_linked_to_previous = False
-        header._element.append(
+        header.part.element.append(
             parse_xml(
                 f'<w:p xmlns:w="{W}"><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="right"/>'
                 f'</w:pPr><w:r><w:t xml:space="preserve">{esc(word)}</w:t></w:r></w:p>'
