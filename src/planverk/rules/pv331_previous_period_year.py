@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from typing import Any
 
 from planverk.core.findings import Finding, Level
-from planverk.model import walk
 from planverk.rules.base import Context, rule
 from planverk.rules.textspan import ValueText
 
@@ -36,7 +35,6 @@ from planverk.rules.textspan import ValueText
 YEARS = re.compile(
     r"(?<![\d/.:-])((?:19|20|21)\d\d)(?:\s*[-–—]\s*((?:19|20|21)\d\d))?(?![\d/:]|-\d\d-)"
 )
-_YEARISH = re.compile(r"(?:19|20|21)\d\d")
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -53,12 +51,14 @@ def check(ctx: Context) -> Iterator[Finding]:
             periods.append((plan, year, year, year - 1, year - 1))
     for loaded, start, end, old_start, old_end in periods:
         doc = loaded.doc
-        if doc.data is None or not _YEARISH.search(doc.text):
-            continue
+        old_years = "|".join(str(y) for y in range(old_start, old_end + 1))
+        named = re.compile(rf"(?<!\d)(?:{old_years})(?!\d)").search
+        if doc.data is None or not named(doc.text):
+            continue  # the file nowhere names a year of the previous period
         old_label = str(old_start) if old_start == old_end else f"{old_start}–{old_end}"
         own_label = str(start) if start == end else f"{start}–{end}"
-        for parent, key, text in walk.texts(doc.data):
-            if not _YEARISH.search(text):
+        for parent, key, text in ctx.planset.index.texts(doc.data):
+            if not named(text):
                 continue
             value: ValueText | None = None
             for match in YEARS.finditer(text):
