@@ -416,3 +416,22 @@ def test_carrying_the_ap_into_a_new_year_announces_the_old_year(example: Path) -
     assert "PV331 varning: texten nämner 2022, som hör till förra året (2022)" in run.stdout
     assert Path("plans/aktivitetsplan-2023.yaml").is_file()
     assert not list(Path("plans").rglob("handlingsplaner"))  # only the AP was asked for
+
+
+def test_the_follow_up_groups_actions_by_the_paragraph_they_serve(example: Path) -> None:
+    hp = example / "plans" / "handlingsplaner" / "2022" / "rsl.yaml"
+    hp.parent.mkdir(parents=True)
+    hp.write_text(
+        "typ: handlingsplan\nid: rsl-2022\ntitel: Regionsjukvårdsledningens handlingsplan 2022\n"
+        "ägare: rsl\når: 2022\nåtgärder:\n"
+        "  - id: mall\n    aktivitet: inventera-vård\n    text: Ta fram mallen.\n"
+        "    status: grön\n"
+        "  - id: grupper\n    punkt: nya-grupper\n    text: Bilda grupperna.\n    status: gul\n"
+        "    kommentar: Två grupper saknar ordförande.\n",
+        encoding="utf-8",
+    )
+    run = cli("status", "2022")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert any(line.startswith("§ 5 Ledning och organisation") for line in lines)
+    assert any(line.startswith("§ 8 Samverkansområden") for line in lines)

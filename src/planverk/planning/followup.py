@@ -305,14 +305,37 @@ class _FocusIndex:
         self._goals[vp.id] = result
         return result
 
+    def paragraph(self, vp: Verksamhetsplan, ref: walk.Reference | None) -> Focus | None:
+        """The top paragraph a reference to a paragraph or a bullet sits in."""
+        if ref is None or ref.key == "mål":
+            return None
+        served = self.planset.index.vp(vp).resolve(ref)
+        section = served.section if served is not None else None
+        if served is not None and served.bullet is not None:
+            section = served.bullet.section
+        if section is None:
+            return None
+        top = section.top
+        order = next((i for i, s in enumerate(vp.sections) if s is top), 0)
+        return Focus(f"§{top.number}", f"§ {top.number} {top.heading}", (2, order))
+
     def of(self, hp: Loaded[Handlingsplan], action: Action) -> Focus:
         vp_loaded = self.planset.vp_for(hp.plan.year or self.year, hp.plan.vp) or self.ap_vp
         goals = self.goals(vp_loaded.plan) if vp_loaded else {}
+        own = walk.own_references(action, ())
+        if vp_loaded is not None and own:
+            found = self.paragraph(vp_loaded.plan, own[0])
+            if found is not None:
+                return found
         if action.activity is not None and action.activity in self.activities:
             at = self.activities[action.activity]
             ap_goals = self.goals(self.ap_vp.plan) if self.ap_vp else goals
             if at.goal_id is not None and at.goal_id in ap_goals:
                 return ap_goals[at.goal_id]
+            if self.ap_vp is not None:
+                found = self.paragraph(self.ap_vp.plan, at.ref)
+                if found is not None:
+                    return found
             area = at.focus_area
             vp_area = next((f for f in ap_goals.values() if f.id == area.id), None)
             return vp_area or Focus(area.id, area.heading, (1, self.ap_order.get(area.id, 0)))
