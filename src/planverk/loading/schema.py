@@ -254,7 +254,9 @@ def _translate(
                 "Ett id skrivs med gemener, siffror och bindestreck, t.ex. "
                 + (f"'{folded}'." if _ID.match(folded) else "nära-vård-2025."),
             )
-        return _finding(doc, pv012_invalid_value.RULE, loc, f"{where}: {shown} har fel form", None)
+        return _finding(
+            doc, pv012_invalid_value.RULE, loc, f"{where}: {shown} har fel form", _FORMS.get(field)
+        )
     for suffix, name in _TYPE_NAMES.items():
         if kind in (f"{suffix}_type", f"{suffix}_parsing"):
             return _finding(
@@ -336,6 +338,14 @@ def _explain(found: lookalike.Hidden, value: str) -> str:
         f"innehåller {found.description} som tecken {place}; det ser ut som ett vanligt "
         f"'{found.looks_like}' men är ett annat tecken"
     )
+
+
+_FORMS = {
+    "paragrafnummer": "Skriv {nummer} där numret ska stå, en gång, t.ex. '§ {nummer}' eller "
+    "'{nummer}.'.",
+    "planrubrik": "Skriv {period} där planens period ska stå, t.ex. 'Plan {period}'.",
+    "nummer": "Ett paragrafnummer är siffror med punkt emellan, t.ex. '8.1' (inom citattecken).",
+}
 
 
 def _type_hint(kind: str, value: Any) -> str | None:
