@@ -6,7 +6,9 @@ rapporteras varje text i en verksamhetsplan som nämner ett år i den närmast f
 perioden av samma längd (för Verksamhetsplan 2024–2025: 2022 och 2023), och varje text i en
 aktivitetsplan eller en årlig handlingsplan som nämner förra året. Ett årtal eller en
 period som också gäller planens egen period ("strategin 2023–2027" i en plan för 2024) är
-inte inaktuellt och rapporteras inte, inte heller datum och diarienummer.
+inte inaktuellt och rapporteras inte, inte heller datum och diarienummer. Ett tal som
+räknar eller numrerar något är inget årtal ("steg 2024", "nr 2023", "2024 patienter",
+"2023 kronor").
 
 Ska året stå kvar, tysta raden med ``# planverk: ignore[PV331]``.
 
@@ -35,6 +37,17 @@ from planverk.rules.textspan import ValueText
 YEARS = re.compile(
     r"(?<![\d/.:-])((?:19|20|21)\d\d)(?:\s*[-–—]\s*((?:19|20|21)\d\d))?(?![\d/:]|-\d\d-)"
 )
+# A lone number that counts or numbers something is no year: "steg 2024", "nr 2023",
+# "2024 patienter", "2023 kronor".
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:steg|nr|nummer|punkt|punkten|kapitel|sida|sidan|rad|kod|id|ärende|§)\s*$",
+    re.IGNORECASE,
+)
+_COUNTED_AFTER = re.compile(
+    r"^\s*(?:patienter|personer|invånare|medarbetare|anställda|kronor|kr|tkr|mnkr|st|"
+    r"stycken|timmar|dagar|veckor|vårdplatser|platser|procent|%|besök|fall)\b",
+    re.IGNORECASE,
+)
 
 
 def check(ctx: Context) -> Iterator[Finding]:
@@ -62,6 +75,11 @@ def check(ctx: Context) -> Iterator[Finding]:
                 continue
             value: ValueText | None = None
             for match in YEARS.finditer(text):
+                if match.group(2) is None and (
+                    _COUNTED_BEFORE.search(text[: match.start()][-20:])
+                    or _COUNTED_AFTER.match(text[match.end() : match.end() + 20])
+                ):
+                    continue  # a number, not a year: "steg 2024", "2024 patienter"
                 first = int(match.group(1))
                 last = int(match.group(2) or first)
                 low, high = min(first, last), max(first, last)
