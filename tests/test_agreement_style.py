@@ -216,6 +216,9 @@ def test_the_style_changes_without_code(example: Path) -> None:
     assert "Plan 2022–2023" not in headings
     quotes = [t for s, t, _ in body if s == "Quote"]
     assert any(t.startswith("Syftet med avtalet") for t in quotes)
+    # The agreement's own list keeps the quote's look, with its bullets.
+    goals = [s for s, t, _ in body if t.startswith("Att ")]
+    assert goals == ["Citatlista"] * 5
     bullet = next(p for s, t, p in body if t == "Kartlägga bristyrkena i alla tre regioner.")
     assert all(r.bold for r in bullet.runs if r.text.strip())
     assert not any(r.italic for r in bullet.runs)

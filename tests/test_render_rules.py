@@ -66,7 +66,7 @@ def test_render_interrupted_in_the_writer_keeps_the_old_document(
 
     from planverk.render import docx_writer
 
-    def broken_list(self: object, *args: object) -> None:
+    def broken_list(self: object, *args: object, **kwargs: object) -> None:
         raise RuntimeError("injected failure halfway through the document")
 
     monkeypatch.setattr(docx_writer._Writer, "list_block", broken_list)

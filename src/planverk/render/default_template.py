@@ -89,6 +89,22 @@ EXTRA_STYLES = (
         "Hyperlnk",
         '<w:uiPriority w:val="99"/><w:rPr><w:color w:val="1F4E9A"/><w:u w:val="single"/></w:rPr>',
     ),
+    # A bullet list inside quoted text (the agreement's own list of goals): the look of
+    # Quote, with the bullets of List Bullet (and List Bullet 2 one level down).
+    (
+        "paragraph",
+        "Citatlista",
+        "Citatlista",
+        '<w:basedOn w:val="Quote"/><w:qFormat/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr>'
+        '<w:contextualSpacing/><w:ind w:left="785" w:right="425" w:hanging="360"/></w:pPr>',
+    ),
+    (
+        "paragraph",
+        "Citatlista 2",
+        "Citatlista2",
+        '<w:basedOn w:val="Quote"/><w:qFormat/><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr>'
+        '<w:contextualSpacing/><w:ind w:left="1145" w:right="425" w:hanging="360"/></w:pPr>',
+    ),
 )
 
 
@@ -195,7 +211,8 @@ def _styles(document: DocxDocument) -> None:
     lang.set(qn("w:eastAsia"), "sv-SE")
     lang.set(qn("w:bidi"), "ar-SA")
     for kind, name, style_id, inner in EXTRA_STYLES:
-        custom = ' w:customStyle="1"' if name in ("Tabelltext", "Tabellrubrik") else ""
+        own = ("Tabelltext", "Tabellrubrik", "Citatlista", "Citatlista 2")
+        custom = ' w:customStyle="1"' if name in own else ""
         styles.element.append(
             parse_xml(
                 f'<w:style xmlns:w="{W}" w:type="{kind}" w:styleId="{style_id}"{custom}>'

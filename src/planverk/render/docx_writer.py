@@ -192,7 +192,7 @@ class _Writer:
                 else:
                     self.paragraph(self.style(name), self.runs(block.children))
             elif isinstance(block, ListBlock):
-                self.list_block(block, 1)
+                self.list_block(block, 1, quote=quote)
             elif isinstance(block, Quote):
                 self.blocks(block.blocks, quote=True)
             elif isinstance(block, Table):
@@ -218,9 +218,13 @@ class _Writer:
             )
         self.paragraph(style_id, content)
 
-    def list_block(self, block: ListBlock, depth: int) -> None:
+    def list_block(self, block: ListBlock, depth: int, *, quote: bool = False) -> None:
         base = "List Number" if block.ordered else "List Bullet"
         name = base if depth == 1 else f"{base} {min(depth, 3)}"
+        if quote and not block.ordered:
+            # A list in quoted text keeps the quote's look (Citatlista, from the dokumentmall
+            # or planverk's own).
+            name = "Citatlista" if depth == 1 else "Citatlista 2"
         style_id = self.style(name, base)
         num_ppr = ""
         if block.ordered:
@@ -242,7 +246,7 @@ class _Writer:
                     if first:  # an item that starts with a sub-list: keep its bullet
                         self.paragraph(style_id, "", num_ppr)
                         first = False
-                    self.list_block(child, depth + 1)
+                    self.list_block(child, depth + 1, quote=quote)
                 else:
                     self.blocks([child])
 
