@@ -255,7 +255,11 @@ def _translate(
                 + (f"'{folded}'." if _ID.match(folded) else "nära-vård-2025."),
             )
         return _finding(
-            doc, pv012_invalid_value.RULE, loc, f"{where}: {shown} har fel form", _FORMS.get(field)
+            doc,
+            pv012_invalid_value.RULE,
+            loc,
+            f"{where}: {shown} har fel form",
+            _FORMS.get(str(field)),
         )
     for suffix, name in _TYPE_NAMES.items():
         if kind in (f"{suffix}_type", f"{suffix}_parsing"):
