@@ -35,8 +35,8 @@ _VALUE_KINDS = {
 _REF_KINDS = {
     "mål": Kind.GOAL,
     "aktivitet": Kind.ACTIVITY,
-    "paragraf": Kind.GOAL,
-    "punkt": Kind.GOAL,
+    "paragraf": Kind.SERVES,
+    "punkt": Kind.SERVES,
 }
 # A year in a text: four digits, not part of a longer number, a date or a case number.
 _YEAR = re.compile(r"(?<![\d/.:-])(?:19|20|21)\d\d(?![\d/:]|-\d\d-)")

@@ -36,6 +36,7 @@ class Kind(StrEnum):
     MOVED = "flyttad"
     STATUS = "status-ändrad"
     GOAL = "mål-ändrat"
+    SERVES = "paragraf-ändrad"  # now serves another paragraph or bullet of the VP
     ACTIVITY = "aktivitet-ändrad"
     ASSIGNMENT = "uppdrag-ändrat"
     RESPONSIBLE = "ansvar-ändrat"
@@ -70,6 +71,7 @@ _KIND_WORDS: dict[Kind, tuple[str, str, str]] = {
     Kind.MOVED: ("flyttad", "flyttat", "flyttade"),
     Kind.STATUS: ("med ny status",) * 3,
     Kind.GOAL: ("med nytt mål",) * 3,
+    Kind.SERVES: ("med ny paragraf eller punkt",) * 3,
     Kind.ACTIVITY: (
         "kopplad till en annan aktivitet",
         "kopplat till en annan aktivitet",
