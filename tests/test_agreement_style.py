@@ -438,3 +438,16 @@ def test_the_follow_up_groups_actions_by_the_paragraph_they_serve(example: Path)
     lines = run.stdout.splitlines()
     assert any(line.startswith("§ 5 Ledning och organisation") for line in lines)
     assert any(line.startswith("§ 8 Samverkansområden") for line in lines)
+
+
+def test_new_for_the_handlingsplaner_only(shipped: Path) -> None:
+    first = cli("new", "2026", "--kind", "handlingsplan")
+    assert first.exit_code == 2
+    assert "det finns ingen aktivitetsplan för 2026 som åtgärderna kan peka på" in first.stderr
+    assert cli("new", "2026", "--kind", "aktivitetsplan").exit_code == 0
+    assert not Path("plans/handlingsplaner/2026").exists()
+    run = cli("new", "2026", "--kind", "handlingsplan")
+    assert run.exit_code == 0, run.stdout + run.stderr
+    assert "De nya planerna validerar utan anmärkningar (1 fil)." in run.stdout
+    assert Path("plans/handlingsplaner/2026/ledningsgruppen.yaml").is_file()
+    assert "kopieras inte: rpo-hjärta-kärl-levande" in run.stdout

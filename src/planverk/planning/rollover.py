@@ -272,6 +272,14 @@ def plan(
         )
     if "aktivitetsplan" in kinds:
         _check_no_ap(planset, to_year)
+    elif planset.ap(to_year) is None and any(
+        item.action.activity is not None for hp in hps for item in walk.actions(hp.plan)
+    ):
+        raise RolloverError(
+            f"det finns ingen aktivitetsplan för {to_year} som åtgärderna kan peka på",
+            f"Gör först aktivitetsplanen: `planverk new {to_year} --from {from_year} --kind "
+            "aktivitetsplan`, eller båda på en gång utan --kind.",
+        )
     vp_id = _vp_for(planset, to_year)
     calendar = Calendar.of(planset.project.plan if planset.project else None)
     result = Rollover(str(from_year), str(to_year))
