@@ -117,6 +117,19 @@ def each_year_of_handlingsplaner(planset: PlanSet) -> Iterator[Part]:
         yield Part(vps=vps, aps=(ap,) if ap is not None else (), hps=tuple(hps))
 
 
+def each_plan(planset: PlanSet) -> Iterator[Part]:
+    """One part per plan, and the project file on its own (rules that look at one plan at a
+    time: its texts, the form of its references)."""
+    for vp in planset.vps:
+        yield Part(vps=(vp,))
+    for ap in planset.aps:
+        yield Part(aps=(ap,))
+    for hp in planset.hps:
+        yield Part(hps=(hp,))
+    if planset.project is not None:
+        yield Part(documents=(planset.project.doc,))
+
+
 def verksamhetsplaner(planset: PlanSet) -> Iterator[Part]:
     yield Part(vps=tuple(planset.vps))
 
@@ -133,6 +146,7 @@ def whole(planset: PlanSet) -> Iterator[Part]:
 # How each scope a rule declares (planverk.rules.base.Scope) is cut into parts.
 PARTS: dict[Scope, ScopeParts] = {
     Scope.DOCUMENT: each_document,
+    Scope.PLAN: each_plan,
     Scope.HANDLINGSPLAN: each_handlingsplan,
     Scope.AP_WITH_VPS: each_aktivitetsplan_with_vps,
     Scope.AP_WITH_ACTIONS: each_aktivitetsplan_with_actions,

@@ -35,6 +35,7 @@ class Scope(StrEnum):
     """
 
     DOCUMENT = "document"  # one file (and the project file)
+    PLAN = "plan"  # one loaded plan (the project file's document: a part of its own)
     HANDLINGSPLAN = "handlingsplan"  # one handlingsplan
     AP_WITH_VPS = "ap-with-vps"  # one aktivitetsplan with every verksamhetsplan
     AP_WITH_ACTIONS = "ap-with-actions"  # one aktivitetsplan with its year's handlingsplaner

@@ -42,7 +42,7 @@ from typing import Any
 
 from planverk.core.findings import Finding, Level
 from planverk.model import walk
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 
 _NOUN = {"mål": "målet", "paragraf": "paragrafen", "punkt": "punkten"}
 
@@ -88,4 +88,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="posten pekar på flera saker i verksamhetsplanen",
     check=check,
+    scope=Scope.PLAN,
 )

@@ -37,7 +37,7 @@ from planverk.core.findings import Finding, Level
 from planverk.document.richtext import FOOTNOTE_OPEN, parse
 from planverk.model.common import TextKind
 from planverk.model.texts import marked_texts
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 from planverk.rules.textspan import ValueText
 
 # What a text needs to hold for the parser to have anything to say about it: a mark, a line
@@ -49,8 +49,9 @@ _SUSPICIOUS = re.compile(r"[\^*_`\[\]<>&•\n]| - |^\s*(?:[-+*#>–]|\d{1,3}[.)]
 def check(ctx: Context) -> Iterator[Finding]:
     planset = ctx.planset
     loaded: list[Any] = [*planset.vps, *planset.aps, *planset.hps]
-    if planset.project is not None:
-        loaded.append(planset.project)
+    project = planset.project
+    if project is not None and any(doc is project.doc for doc in planset.documents):
+        loaded.append(project)  # once, where the plan set holds the project file's document
     search = _SUSPICIOUS.search
     texts = ctx.planset.index.texts
     for item in loaded:
@@ -113,4 +114,5 @@ RULE = rule(
     level=Level.ERROR,
     summary="texten har markering som planverk inte stöder",
     check=check,
+    scope=Scope.PLAN,
 )

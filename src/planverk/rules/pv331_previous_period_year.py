@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from planverk.core.findings import Finding, Level
-from planverk.rules.base import Context, rule
+from planverk.rules.base import Context, Scope, rule
 from planverk.rules.textspan import ValueText
 
 # A year (1900–2199), or a span of two, not part of a longer number, a date (2024-05-01)
@@ -103,4 +103,5 @@ RULE = rule(
     level=Level.WARNING,
     summary="texten nämner ett år i förra perioden",
     check=check,
+    scope=Scope.PLAN,
 )
