@@ -18,8 +18,8 @@ def test_validate_quiet_prints_the_findings_only(shipped: Path) -> None:
     loud, quiet = cli("validate"), cli("validate", "--quiet")
     assert quiet.exit_code == loud.exit_code == 1
     assert "PV102 fel: " in quiet.stdout
-    assert loud.stdout.rstrip().endswith("1 fel i 7 filer.")
-    assert "i 7 filer" not in quiet.stdout
+    assert loud.stdout.rstrip().endswith("1 fel i 1 fil (7 filer kontrollerade).")
+    assert "filer kontrollerade" not in quiet.stdout
     assert loud.stdout.startswith(quiet.stdout.rstrip("\n"))
 
 

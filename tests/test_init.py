@@ -43,7 +43,7 @@ def test_init_then_validate_passes_in_a_subprocess(tmp_path: Path) -> None:
 
     # What only the region knows is a marked placeholder, reported until it is replaced.
     assert run.returncode == 0, run.stdout + run.stderr
-    assert run.stdout.strip().endswith("3 varningar i 3 filer.")
+    assert run.stdout.strip().endswith("3 varningar i 1 fil (3 filer kontrollerade).")
     assert run.stdout.count("PV305 varning: texten är en platshållare: 'TODO: ") == 3
     assert "PV304" not in run.stdout
     year = dt.date.today().year
@@ -266,7 +266,7 @@ def test_the_ci_install_line_installs_planverk_from_a_local_copy(tmp_path: Path)
         check=False,
     )
     assert ran.returncode == 0, ran.stdout + ran.stderr
-    assert ran.stdout.strip().endswith("varningar i 3 filer.")
+    assert ran.stdout.strip().endswith("varningar i 1 fil (3 filer kontrollerade).")
     # Unfilled, the line fails loudly, naming the placeholder.
     unfilled = subprocess.run(
         ["sh", "-c", line],
