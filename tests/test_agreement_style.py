@@ -451,3 +451,15 @@ def test_new_for_the_handlingsplaner_only(shipped: Path) -> None:
     assert "De nya planerna validerar utan anmärkningar (1 fil)." in run.stdout
     assert Path("plans/handlingsplaner/2026/ledningsgruppen.yaml").is_file()
     assert "kopieras inte: rpo-hjärta-kärl-levande" in run.stdout
+
+
+def test_the_website_shows_the_markup_as_html(example: Path) -> None:
+    from planverk.web import SiteRequest, build_site
+
+    folder = example / "build" / "webb"
+    build_site(example / "plans", SiteRequest(output=folder, pdf=False))
+    page = (folder / "avsnitt" / "vp-2022-2023" / "4.html").read_text(encoding="utf-8")
+    assert page.count("<li>Att ") == 5  # the agreement's list of goals is a list
+    purpose = (folder / "avsnitt" / "vp-2022-2023" / "2.html").read_text(encoding="utf-8")
+    assert 'jämlik <small class="fotnot">(Fotnot: Med jämlik vård avses' in purpose
+    assert not [p for p in folder.rglob("*.html") if "^[" in p.read_text(encoding="utf-8")]

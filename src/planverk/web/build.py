@@ -17,13 +17,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup, escape
+from markupsafe import escape
 
 from planverk.core.errors import UserError
 from planverk.core.findings import Finding
@@ -42,6 +41,7 @@ from planverk.render import (
 )
 from planverk.web.index import build_index
 from planverk.web.pages import Page, Pages, latest_report_date
+from planverk.web.richhtml import line_html, paragraphs_html
 
 SITE_DIR = "webb"  # the site's templates: templates/webb/, and its default folder build/webb
 TEMPLATE_SUFFIX = ".html.j2"
@@ -98,18 +98,6 @@ def status_date(planset: PlanSet, year: int, wanted: dt.date | None) -> dt.date:
     return dt.date(year, 1, 1)
 
 
-_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
-
-
-def paragraphs_html(value: object) -> Markup:
-    """Template filter ``stycken``: a plan text as HTML paragraphs (blank lines part them),
-    every character escaped."""
-    if value is None or value == "":
-        return Markup("")
-    parts = [" ".join(p.split()) for p in _BLANK_LINES.split(str(value).strip())]
-    return Markup("\n").join(Markup("<p>{}</p>").format(p) for p in parts if p)
-
-
 def _number(value: object) -> str:
     """Template filter ``tal``: 12345 as "12 345" (Swedish digit groups)."""
     return f"{int(str(value)):,}".replace(",", "\u00a0")
@@ -118,6 +106,7 @@ def _number(value: object) -> str:
 def _environment(folders: list[Path]) -> Any:
     env = template_environment(folders, html=True)
     env.filters["stycken"] = paragraphs_html
+    env.filters["rad"] = line_html
     env.filters["tal"] = _number
     env.globals["escape"] = escape
     return env

@@ -9,6 +9,7 @@ reach the page as text, never as markup. Addresses are paths from the site's roo
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -51,9 +52,12 @@ def text(value: str | None) -> str | None:
     return writable(value).strip()
 
 
+_NOTE = re.compile(r"\^\[[^\]]*\]")  # a footnote is no part of a label
+
+
 def short(value: str, width: int = SHORT) -> str:
     """One line of at most ``width`` characters, cut at a word with "…"."""
-    line = " ".join(writable(value).split())
+    line = " ".join(_NOTE.sub("", writable(value)).split())
     if len(line) <= width:
         return line
     cut = line[: width - 1].rsplit(" ", 1)[0].rstrip(",.;:–-")
