@@ -390,8 +390,9 @@ def test_libreoffice_accept_all_gives_2025_and_reject_all_2024(shipped: Path) ->
     # The activities, in order, exactly as each plan has them (after the strategic bullets).
     assert bullets_accepted[-len(activities[2025]) :] == activities[2025]
     assert bullets_rejected[-len(activities[2024]) :] == activities[2024]
-    assert accepted[:2] == ["sidhuvud: Aktivitetsplan 2025", "Aktivitetsplan 2025"]
-    assert rejected[:2] == ["sidhuvud: Aktivitetsplan 2024", "Aktivitetsplan 2024"]
+    # Neither plan is decided: the header says so after the title.
+    assert accepted[:2] == ["sidhuvud: Aktivitetsplan 2025 – Förslag", "Aktivitetsplan 2025"]
+    assert rejected[:2] == ["sidhuvud: Aktivitetsplan 2024 – Förslag", "Aktivitetsplan 2024"]
     assert any(line.startswith("Donationsverksamhet\t") for line in toc("\n".join(accepted)))
     assert not any(line.startswith("Donationsverksamhet") for line in toc("\n".join(rejected)))
     _accept_reject(shipped, shipped / "spårad.docx", newer, older)
