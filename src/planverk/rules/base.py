@@ -184,14 +184,16 @@ class Context:
         *,
         key: bool = False,
         related: Iterable[Loaded[Any] | YamlDocument | str] = (),
+        span: Span | None = None,
     ) -> Finding:
         """A finding at ``path`` of a plan (or a document); ``related`` are the plans the
-        finding is about besides its own: where the broken reference points."""
+        finding is about besides its own: where the broken reference points. ``span``, when
+        given, is the exact place inside the value at ``path`` (a word, a mark)."""
         doc = _doc(where)
         return self.rule.finding(
             message,
             doc.display,
-            doc.source_map.locate(doc.data, path, key=key),
+            span or doc.source_map.locate(doc.data, path, key=key),
             hint,
             subject=id_path(doc.data, tuple(path)),
             related=(r if isinstance(r, str) else _doc(r).display for r in related),

@@ -86,9 +86,7 @@ def check(ctx: Context) -> Iterator[Finding]:
                     yield _unknown(ctx, ap, vp, ref, where, hint)
 
 
-def _unknown(
-    ctx: Context, ap: Any, vp: Any, ref: walk.Reference, where: str, hint: str
-) -> Finding:
+def _unknown(ctx: Context, ap: Any, vp: Any, ref: walk.Reference, where: str, hint: str) -> Finding:
     message = f"{_noun(ref.key)} '{ref.value}' finns inte i {where}"
     return ctx.finding(ap, ref.path, message, hint, related=(vp,))
 

@@ -44,6 +44,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if project is None:
         return
     known = set(project.glossary)
+    project_file = [ctx.planset.project] if ctx.planset.project else []
     known.update(body.abbreviation for body in project.bodies if body.abbreviation)
     for doc in ctx.planset.documents:
         if doc.data is None or not _may_hold_unknown(doc.text, known):
@@ -56,11 +57,13 @@ def check(ctx: Context) -> Iterator[Finding]:
             value: ValueText | None = None
             for start, end, word in unknown(text, known):
                 value = value or ValueText(doc, (*parent, key), text)
-                yield ctx.rule.finding(
+                yield ctx.finding(
+                    doc,
+                    (*parent, key),
                     f"förkortningen {word} saknas i ordlistan",
-                    doc.display,
-                    value.span_of(start, end),
                     f"Lägg till `{word}: <betydelse>` under `ordlista:` i plans/planverk.yaml.",
+                    span=value.span_of(start, end),
+                    related=project_file,
                 )
 
 

@@ -71,7 +71,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             for problem in problems:
                 value = value or ValueText(doc, marked.path, text)
                 span = value.span_of(problem.start, problem.end)
-                yield ctx.rule.finding(problem.message, doc.display, span, problem.hint)
+                yield ctx.finding(doc, marked.path, problem.message, problem.hint, span=span)
             if marked.kind is TextKind.BLOCK and "\n" not in text and " - " in text:
                 finding = _folded_list(ctx, doc, marked.path, text)
                 if finding is not None:
@@ -98,12 +98,13 @@ def _folded_list(ctx: Context, doc: Any, path: Any, text: str) -> Finding | None
     if not dashes:
         return None
     at = text.find(" - ")
-    return ctx.rule.finding(
+    return ctx.finding(
+        doc,
+        path,
         "punktlistan har blivit en enda rad: i en text som skrivs med > (eller utan tecken) "
         "blir radbrytningarna mellanslag",
-        doc.display,
-        value.span_of(at + 1, at + 2),
         "Skriv texten med | i stället (avtalstext: |), så står varje punkt på en egen rad.",
+        span=value.span_of(at + 1, at + 2),
     )
 
 

@@ -87,12 +87,13 @@ def check(ctx: Context) -> Iterator[Finding]:
                     continue
                 value = value or ValueText(doc, (*parent, key), text)
                 what = "förra året" if old_start == old_end else "förra perioden"
-                yield ctx.rule.finding(
+                yield ctx.finding(
+                    doc,
+                    (*parent, key),
                     f"texten nämner {match.group(0)}, som hör till {what} ({old_label})",
-                    doc.display,
-                    value.span_of(match.start(), match.end()),
                     f"Skriv om texten för {own_label}, eller tysta raden med "
                     "`# planverk: ignore[PV331]` om året ska stå kvar.",
+                    span=value.span_of(match.start(), match.end()),
                 )
 
 
