@@ -70,7 +70,7 @@ def test_findings_elsewhere_that_do_not_concern_the_named_file_stay_out(minimal:
     run = cli("validate", AP)
     assert run.exit_code == 1
     assert f"{HP}:10:16: PV102 fel: aktiviteten 'stöd-nära-vård' finns inte" in run.stdout
-    assert run.stdout.rstrip().endswith("1 fel i 2 filer.")
+    assert run.stdout.rstrip().endswith("1 fel i 1 fil (2 filer kontrollerade).")
 
 
 def test_a_body_removed_from_the_project_file_reports_who_still_names_it(
