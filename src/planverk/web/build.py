@@ -1,6 +1,6 @@
 """`planverk webb` as a library call: plan folder and request in, a whole site written.
 
-Load the plan set, refuse when it has errors (:func:`planverk.publish.require_clean`), check
+Load the plan set, refuse when it has errors (:func:`planverk.publish.gate.require_clean`), check
 the target folder (:func:`planverk.publish.guard.check_output_folder`), link every goal,
 activity and action both ways (:mod:`.index`), build each page's data (:mod:`.pages`,
 :mod:`.status`, :mod:`.changes`, :mod:`.history`), render the decision documents
