@@ -14,7 +14,8 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from planverk.office.toc import page_numbers
+from planverk.office.toc import TocFields, page_numbers
+from planverk.render.pagination import estimated_digits
 from tests.conftest import cli
 from tests.realclients import need
 
@@ -131,6 +132,9 @@ def test_every_toc_number_is_the_page_of_its_heading(shipped: Path, tmp_path: Pa
         # Not marked for update: Word shows the numbers without asking.
         begins = Document(str(docx)).element.body.iter(qn("w:fldChar"))
         assert not any(b.get(qn("w:dirty")) for b in begins)
+        # The first layout's placeholders were as wide as the numbers: one LibreOffice run.
+        guessed = estimated_digits(TocFields(docx.read_bytes()))
+        assert guessed == {name: len(value) for name, value in numbers.items()}, docx.stem
     assert checked["aktivitetsplan-2025"] == 23
     assert checked["verksamhetsplan-2025-2028"] > 5
     assert checked["verksamhetsplan-2021-2024"] > 5

@@ -50,6 +50,10 @@ PDF_UA: Mapping[str, bool] = {
     "ExportBookmarksToPDFDestination": True,  # Word bookmarks as named destinations
     "UseLosslessCompression": False,
 }
+# What a layout pass needs: where each Word bookmark landed (the page numbers for the table
+# of contents). Untagged, the PDF of a 377-page document is 1,7 MB instead of 15 MB and
+# 2 s quicker to write, and much quicker to read back; the pages are the same.
+LAYOUT: Mapping[str, bool] = {"ExportBookmarksToPDFDestination": True}
 
 
 class LibreOfficeError(UserError):

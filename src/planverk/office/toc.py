@@ -66,6 +66,41 @@ class TocFields:
             elif tag == _q("t") and stack and stack[-1][2] and stack[-1][0] == "PAGEREF":
                 self.results.setdefault(stack[-1][1], []).append(node)
 
+    def flow(self) -> tuple[list[tuple[int, bool, bool]], dict[str, int]]:
+        """The body as the layout meets it: for each paragraph its text length, whether a page
+        break comes before it and whether it is a TOC entry, and the paragraph each TOC
+        bookmark is in."""
+        paragraphs: list[tuple[int, bool, bool]] = []
+        where: dict[str, int] = {}
+        wanted = set(self.results)
+        brk, bookmark, p_tag, t_tag, style = (
+            _q("br"),
+            _q("bookmarkStart"),
+            _q("p"),
+            _q("t"),
+            _q("pStyle"),
+        )
+        page_break = False
+        for node in self._root.iter(p_tag, t_tag, brk, bookmark, style):
+            tag = node.tag
+            if tag == p_tag:
+                paragraphs.append((0, page_break, False))
+                page_break = False
+            elif not paragraphs:
+                continue
+            elif tag == t_tag:
+                length, before, entry = paragraphs[-1]
+                paragraphs[-1] = (length + len(node.text or ""), before, entry)
+            elif tag == style:
+                if (node.get(_q("val")) or "").upper().startswith("TOC"):
+                    length, before, _entry = paragraphs[-1]
+                    paragraphs[-1] = (length, before, True)
+            elif tag == brk:
+                page_break = page_break or node.get(_q("type")) == "page"
+            elif node.get(_q("name")) in wanted:
+                where[node.get(_q("name"))] = len(paragraphs) - 1
+        return paragraphs, where
+
     @property
     def bookmarks(self) -> list[str]:
         """The bookmarks the TOC's entries point at, in order."""

@@ -29,6 +29,12 @@ from planverk.core.progress import phase
 from planverk.render.result import TocNumbers
 
 MAX_PASSES = 4
+# A page as the estimate of the first pass sees it (A4, the dokumentmall's body text): lines
+# of this many characters, this many lines, and the space between paragraphs in lines.
+_LINE_CHARS = 95
+_PAGE_LINES = 45
+_PARAGRAPH_GAP = 0.5
+_TOC_ENTRY = 1.4  # a TOC entry is one line, with its spacing
 _CACHE: OrderedDict[str, tuple[bytes, bytes | None, TocNumbers]] = OrderedDict()
 _CACHE_SIZE = 8
 
@@ -91,7 +97,7 @@ def _paginate(
     from planverk.office.toc import TocFields
 
     assert isinstance(fields, TocFields)
-    digits = dict.fromkeys(names, 1)
+    digits = estimated_digits(fields)
     pages: dict[str, int] = {}
     passes = 0
     with libreoffice.session() as office:
@@ -100,7 +106,9 @@ def _paginate(
             placeholders = {name: "0" * digits[name] for name in names}
             with phase(f"Räknar sidnummer med LibreOffice (varv {passes})"):
                 laid_out = office.convert(
-                    fields.with_numbers(placeholders, dirty=True), options=options, timeout=timeout
+                    fields.with_numbers(placeholders, dirty=True),
+                    options=libreoffice.LAYOUT,
+                    timeout=timeout,
                 )
             found = destination_pages(laid_out)
             pages = {
@@ -133,6 +141,27 @@ def _paginate(
             pages = now
             numbered = fields.with_numbers({n: str(p) for n, p in pages.items()}, dirty=False)
         return numbered, made, passes, "sidnumren ändrades för varje varv och kan vara fel"
+
+
+def estimated_digits(fields: object) -> dict[str, int]:
+    """How many digits each TOC entry's page number will have, estimated from the text before
+    its heading, so that the first layout usually holds placeholders as wide as the numbers
+    and is the only one (a wrong guess costs one layout more, as a first guess of one digit
+    did for every document of ten pages or more)."""
+    from planverk.office.toc import TocFields
+
+    assert isinstance(fields, TocFields)
+    paragraphs, where = fields.flow()
+    pages: list[int] = []
+    page, lines = 1, 0.0
+    for length, page_break, toc_entry in paragraphs:
+        if page_break and lines:
+            page, lines = page + 1, 0.0
+        lines += _TOC_ENTRY if toc_entry else max(1, -(-length // _LINE_CHARS)) + _PARAGRAPH_GAP
+        while lines > _PAGE_LINES:
+            page, lines = page + 1, lines - _PAGE_LINES
+        pages.append(page)
+    return {name: len(str(pages[where[name]])) if name in where else 1 for name in fields.bookmarks}
 
 
 def clear_cache() -> None:
