@@ -22,7 +22,7 @@ from planverk.loading.yamlfile import YamlDocument
 from planverk.model import Activity, Aktivitetsplan, Decision, Handlingsplan, Verksamhetsplan, walk
 from planverk.model.common import Bullet, BulletItem, StrategicDirection, TextKind
 from planverk.model.handlingsplan import Action
-from planverk.model.index import Served, VpIndex
+from planverk.model.index import BulletAt, SectionAt, Served, VpIndex
 from planverk.model.style import DocumentStyle, Emphasis, HeadingCase, Visibility
 from planverk.model.verksamhetsplan import Goal, Section
 from planverk.render.plaintext import (
@@ -567,8 +567,7 @@ class Builder:
 
     def action(self, action: Action, doc: YamlDocument, chain: _Chain) -> Data:
         activity_at = chain.activity(action.activity)
-        ref = chain.reference(action, activity_at)
-        served = chain.resolve(ref)
+        served = chain.resolve(chain.reference(action, activity_at))
         vp_doc = chain.vp.doc if chain.vp else None
         ap_doc = chain.ap.doc if chain.ap else None
         goal_at = served.goal if served is not None else None
@@ -577,55 +576,10 @@ class Builder:
         bullet_at = served.bullet if served is not None else None
         if bullet_at is not None and bullet_at.section is not None:
             section_at = bullet_at.section
-        focus: SafeMarkdown | None
-        if goal_at and goal_at.focus_area:
-            focus = self.text(goal_at.focus_area.heading, vp_doc)
-        elif bullet_at is not None and bullet_at.focus_area is not None:
-            focus = self.text(bullet_at.focus_area.heading, vp_doc)
-        elif section_at is not None:
-            top = section_at.top
-            focus = PlanText(self._section_line(top))
-        elif activity_at:
+        focus = self._served_focus(goal_at, bullet_at, section_at, vp_doc)
+        if focus is None and activity_at:
             focus = self.text(activity_at.focus_area.heading, ap_doc)
-        else:
-            focus = None
-        vp_cell: SafeMarkdown | None = None
-        vp_heading: SafeMarkdown | None = None
-        if goal is not None:
-            vp_heading = self.text(goal.heading, vp_doc)
-            if goal.text:
-                vp_cell = self.rich(goal.text, vp_doc)
-            elif goal.bullets:
-                vp_cell = SafeMarkdown(
-                    "<br>".join(
-                        f"– {self.line(b.text if isinstance(b, Bullet) else b, vp_doc)}"
-                        for b in goal.bullets
-                    )
-                )
-        elif bullet_at is not None:
-            vp_heading = (
-                self.text(bullet_at.goal.heading, vp_doc)
-                if bullet_at.goal is not None
-                else PlanText(self._section_line(section_at.section))
-                if section_at is not None
-                else None
-            )
-            vp_cell = self.line(bullet_at.bullet.text, vp_doc)
-        elif section_at is not None:
-            section = section_at.section
-            vp_heading = PlanText(self._section_line(section))
-            plan = section.plan
-            if plan is not None and plan.text:
-                vp_cell = self.rich(plan.text, vp_doc)
-            elif plan is not None and plan.bullets:
-                vp_cell = SafeMarkdown(
-                    "<br>".join(
-                        f"– {self.line(b.text if isinstance(b, Bullet) else b, vp_doc)}"
-                        for b in plan.bullets
-                    )
-                )
-            elif section.agreement_text:
-                vp_cell = self.rich(section.agreement_text, vp_doc)
+        vp_heading, vp_cell = self._served_cell(goal, bullet_at, section_at, vp_doc)
         lines = [
             PlanText(
                 f"Uppdrag till {join_names(self.body_name(b) for b in item.to)}: {clean(item.text)}"
@@ -693,6 +647,69 @@ class Builder:
             ],
             "beslut": self.decision(action.decision),
         }
+
+    def _served_focus(
+        self,
+        goal_at: walk.GoalAt | None,
+        bullet_at: BulletAt | None,
+        section_at: SectionAt | None,
+        vp_doc: YamlDocument | None,
+    ) -> SafeMarkdown | None:
+        """The fokusområde (or top paragraph) of what an action serves in the VP."""
+        if goal_at and goal_at.focus_area:
+            return self.text(goal_at.focus_area.heading, vp_doc)
+        if bullet_at is not None and bullet_at.focus_area is not None:
+            return self.text(bullet_at.focus_area.heading, vp_doc)
+        if section_at is not None:
+            return PlanText(self._section_line(section_at.top))
+        return None
+
+    def _served_cell(
+        self,
+        goal: Goal | None,
+        bullet_at: BulletAt | None,
+        section_at: SectionAt | None,
+        vp_doc: YamlDocument | None,
+    ) -> tuple[SafeMarkdown | None, SafeMarkdown | None]:
+        """The VP heading and text an action's row shows for the goal, bullet or paragraph
+        it serves."""
+        if goal is not None:
+            heading = self.text(goal.heading, vp_doc)
+            if goal.text:
+                return heading, self.rich(goal.text, vp_doc)
+            return heading, self._bullet_lines(goal.bullets, vp_doc)
+        if bullet_at is not None:
+            if bullet_at.goal is not None:
+                heading = self.text(bullet_at.goal.heading, vp_doc)
+            elif section_at is not None:
+                heading = PlanText(self._section_line(section_at.section))
+            else:
+                heading = None
+            return heading, self.line(bullet_at.bullet.text, vp_doc)
+        if section_at is None:
+            return None, None
+        section = section_at.section
+        heading = PlanText(self._section_line(section))
+        plan = section.plan
+        if plan is not None and plan.text:
+            return heading, self.rich(plan.text, vp_doc)
+        if plan is not None and plan.bullets:
+            return heading, self._bullet_lines(plan.bullets, vp_doc)
+        if section.agreement_text:
+            return heading, self.rich(section.agreement_text, vp_doc)
+        return heading, None
+
+    def _bullet_lines(
+        self, bullets: list[BulletItem], vp_doc: YamlDocument | None
+    ) -> SafeMarkdown | None:
+        """Plan bullets as the lines of one table cell."""
+        if not bullets:
+            return None
+        return SafeMarkdown(
+            "<br>".join(
+                f"– {self.line(b.text if isinstance(b, Bullet) else b, vp_doc)}" for b in bullets
+            )
+        )
 
     def _section_line(self, section: Section) -> str:
         return section_heading(self.document_style, section.number, section.heading)
