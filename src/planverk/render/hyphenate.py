@@ -29,6 +29,7 @@ MIN_WORD = 10  # shorter words fit any column the documents have
 LONG_PART = 14  # a compound part longer than this may break at its syllables too
 SOFT_HYPHEN = "\u00ad"
 _WORD = re.compile(r"[^\W\d_]+")
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")  # the only words that may break
 
 
 @functools.lru_cache(maxsize=1)
@@ -64,7 +65,7 @@ class Hyphenator:
         """``text`` cut at the places a soft hyphen goes (joined back, it is ``text``)."""
         out: list[str] = []
         last = 0
-        for match in _WORD.finditer(text):
+        for match in _LONG_WORD.finditer(text):
             word = match.group()
             if word in self.protected:
                 continue
