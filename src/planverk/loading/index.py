@@ -19,11 +19,10 @@ class Index:
     """Lookups by id, made on first use per plan (a plan replaced in the set is a new
     object, so it gets a new entry; the old one is never confused with it)."""
 
-    __slots__ = ("_activities", "_texts", "_vps")
+    __slots__ = ("_activities", "_vps")
 
     def __init__(self) -> None:
         self._vps: dict[int, VpIndex] = {}
-        self._texts: dict[int, tuple[Any, list[tuple[walk.Path, str | int, str]]]] = {}
         self._activities: dict[int, tuple[Any, dict[str, walk.ActivityAt]]] = {}
 
     def vp(self, vp: Verksamhetsplan) -> VpIndex:
@@ -46,12 +45,4 @@ class Index:
             for item in walk.activities(ap):
                 found.setdefault(item.activity.id, item)
             entry = self._activities[id(ap)] = (ap, found)
-        return entry[1]
-
-    def texts(self, data: Any) -> list[tuple[walk.Path, str | int, str]]:
-        """The free texts of one document's data, as :func:`planverk.model.walk.texts`
-        gives them, walked once for every rule that looks at texts."""
-        entry = self._texts.get(id(data))
-        if entry is None or entry[0] is not data:
-            entry = self._texts[id(data)] = (data, list(walk.texts(data)))
         return entry[1]

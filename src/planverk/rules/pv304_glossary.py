@@ -26,6 +26,7 @@ import re
 from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.rules.base import Context, Scope, rule
 from planverk.rules.textspan import ValueText
 
@@ -49,7 +50,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     for doc in ctx.planset.documents:
         if doc.data is None or not _may_hold_unknown(doc.text, known):
             continue
-        for parent, key, text in ctx.planset.index.texts(doc.data):
+        for parent, key, text in walk.texts(doc.data):
             if not _TWO_CAPITALS.search(text):
                 continue  # the common case, found faster than by the full expression
             if (parent or (key,))[0] == "ordlista":

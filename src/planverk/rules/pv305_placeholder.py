@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.rules.base import Context, Scope, rule
 
 _START = re.compile(
@@ -38,7 +39,7 @@ def check(ctx: Context) -> Iterator[Finding]:
         # A marker word in any value is in the file's text too (unless written with a \
         # escape), so one look at the text spares a search through each value.
         words = _may_hold_words(doc.text)
-        for parent, key, text in ctx.planset.index.texts(doc.data):
+        for parent, key, text in walk.texts(doc.data):
             stripped = text.strip()
             if not stripped:
                 yield ctx.finding(

@@ -35,6 +35,7 @@ from typing import Any
 
 from planverk.core.findings import Finding, Level
 from planverk.document.richtext import FOOTNOTE_OPEN, parse
+from planverk.model import walk
 from planverk.model.common import TextKind
 from planverk.model.texts import marked_texts
 from planverk.rules.base import Context, Scope, rule
@@ -53,7 +54,7 @@ def check(ctx: Context) -> Iterator[Finding]:
     if project is not None and any(doc is project.doc for doc in planset.documents):
         loaded.append(project)  # once, where the plan set holds the project file's document
     search = _SUSPICIOUS.search
-    texts = ctx.planset.index.texts
+    texts = walk.texts
     for item in loaded:
         doc = item.doc
         if doc.data is None or not any(search(text) for _, _, text in texts(doc.data)):

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from planverk.core.findings import Finding, Level
+from planverk.model import walk
 from planverk.rules.base import Context, Scope, rule
 from planverk.rules.textspan import ValueText
 
@@ -70,7 +71,7 @@ def check(ctx: Context) -> Iterator[Finding]:
             continue  # the file nowhere names a year of the previous period
         old_label = str(old_start) if old_start == old_end else f"{old_start}–{old_end}"
         own_label = str(start) if start == end else f"{start}–{end}"
-        for parent, key, text in ctx.planset.index.texts(doc.data):
+        for parent, key, text in walk.texts(doc.data):
             if not named(text):
                 continue
             value: ValueText | None = None
