@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import sys
 from typing import NoReturn
@@ -73,6 +75,10 @@ def main(argv: list[str] | None = None) -> None:
     except KeyboardInterrupt:
         typer.echo("planverk: avbrutet", err=True)
         sys.exit(130)
+    except OSError as err:
+        if err.filename is not None or err.errno not in _OUTPUT_ERRNOS:
+            _internal(err)
+        _output_failed(err)  # writing to stdout failed (a full disk behind `> fil`)
     except Exception as err:
         format_message = getattr(err, "format_message", None)
         if type(err).__name__ == "NoArgsIsHelpError" and callable(format_message):
@@ -83,17 +89,40 @@ def main(argv: list[str] | None = None) -> None:
         if type(err).__name__ == "Abort":
             typer.echo("planverk: avbrutet", err=True)
             sys.exit(130)
-        if os.environ.get("PLANVERK_DEBUG"):
-            raise
-        typer.echo(
-            f"planverk: internt fel ({type(err).__name__}: {err}). Det är en bugg i planverk; "
-            "kör igen med PLANVERK_DEBUG=1 och skicka utskriften till förvaltarna.",
-            err=True,
-        )
-        sys.exit(EXIT_INTERNAL)
+        _internal(err)
     _exit(code if isinstance(code, int) else 0, quick=argv is None)
 
 
+def _internal(err: Exception) -> NoReturn:
+    if os.environ.get("PLANVERK_DEBUG"):
+        raise err
+    typer.echo(
+        f"planverk: internt fel ({type(err).__name__}: {err}). Det är en bugg i planverk; "
+        "kör igen med PLANVERK_DEBUG=1 och skicka utskriften till förvaltarna.",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)
+
+
+def _output_failed(err: OSError) -> NoReturn:
+    """Standard output could not be written (a full disk or a broken device behind a
+    redirection): say so in Swedish on stderr and end with the environment-error code."""
+    from planverk.core.oserrors import write_reason
+
+    reason, hint = write_reason(err)
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    with contextlib.suppress(OSError, ValueError):
+        sys.stderr.write(f"planverk: fel: utdata kan inte skrivas: {reason}\n  tips: {hint}\n")
+        sys.stderr.flush()
+    os._exit(EXIT_USAGE)
+
+
+# What a write to a redirected stdout can fail with (other OS errors are planverk's bugs).
+_OUTPUT_ERRNOS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EIO, errno.EFBIG, errno.EBADF})
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell shows for a program whose output was closed
 
 
@@ -131,6 +160,8 @@ def _exit(code: int, *, quick: bool) -> NoReturn:
         sys.stderr.flush()
     except BrokenPipeError:
         _output_closed()
+    except OSError as err:
+        _output_failed(err)
     except Exception:
         sys.exit(code)
     os._exit(code)

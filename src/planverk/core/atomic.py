@@ -22,8 +22,21 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+def refuse_special(path: Path) -> None:
+    """Raise ENXIO when ``path`` (after links) is a device, a named pipe or a socket: reading
+    its old bytes would never end (/dev/zero, a pipe without writer) and the rename would
+    replace the device itself."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # not there (or unreadable): the write itself tells
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise OSError(errno.ENXIO, "ingen vanlig fil", str(path))
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder, fsync and rename."""
+    refuse_special(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = _stage(path, data)
     try:
@@ -58,6 +71,7 @@ def write_all(files: Sequence[tuple[Path, bytes]], *, new_only: bool = False) ->
         for path, data in files:
             if new_only and (path.exists() or path.is_symlink()):
                 raise FileExistsError(errno.EEXIST, "finns redan", str(path))
+            refuse_special(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             old = path.read_bytes() if path.exists() else None
             temporary = _stage(path, data)

@@ -30,6 +30,10 @@ _WRITE = {
         "Kontrollera disken eller nätverksenheten och försök igen.",
     ),
     errno.EEXIST: ("det finns redan en fil med det namnet", "Välj ett annat namn."),
+    errno.ENXIO: (
+        "det är ingen vanlig fil utan en enhet, en namngiven rörledning eller en sockel",
+        "Ange en vanlig fil, t.ex. -o build/plan.docx.",
+    ),
     errno.EMFILE: ("för många filer är öppna", "Stäng andra program och försök igen."),
     errno.ENFILE: ("för många filer är öppna", "Stäng andra program och försök igen."),
     errno.ENOMEM: ("minnet räcker inte", "Stäng andra program och försök igen."),

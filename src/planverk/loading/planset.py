@@ -13,7 +13,7 @@ from typing import Generic, TypeVar
 from planverk.core.errors import UserError
 from planverk.core.findings import Finding, Span
 from planverk.core.gcpause import paused_gc
-from planverk.core.oserrors import read_reason
+from planverk.core.oserrors import read_error, read_reason
 from planverk.loading.index import Index
 from planverk.loading.parallel import parse_all
 from planverk.loading.schema import validate_document
@@ -138,9 +138,15 @@ class PlanSet:
 
 def find_plan_dir(start: Path) -> Path:
     """The plan folder for ``start``: itself, its ``plans/``, or that of a parent folder."""
-    start = start.resolve()
-    if start.is_file():
-        start = start.parent
+    given = start
+    try:
+        start = start.resolve()
+        if start.is_file():
+            start = start.parent
+    except RuntimeError:  # Python 3.11: a link loop
+        raise PlanSetNotFound(f"{given} kan inte läsas: länken pekar i en slinga") from None
+    except OSError as err:
+        raise PlanSetNotFound(read_error(given, err).message) from None
     for folder in (start, *start.parents):
         if folder.name == PLAN_DIR and folder.is_dir():
             return folder

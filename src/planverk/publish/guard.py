@@ -9,11 +9,12 @@ first, so a link in ``build/`` that points at a plan is refused too.
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
 from planverk.core.errors import UserError
-from planverk.core.oserrors import read_error
+from planverk.core.oserrors import read_error, write_error
 from planverk.loading.planset import PlanSet
 
 BUILD_DIR = "build"
@@ -46,6 +47,29 @@ def default_path(planset: PlanSet, stem: str, fmt: str) -> Path:
     return planset.root / BUILD_DIR / f"{stem}{SUFFIXES[fmt]}"
 
 
+def _resolved(path: Path) -> Path:
+    """``path`` with its links resolved; a link loop or an over-long name is an error."""
+    try:
+        return path.resolve(strict=False)
+    except (OSError, RuntimeError) as err:
+        if isinstance(err, OSError):
+            raise write_error(path, err) from None
+        raise UserError(
+            f"{path} kan inte skrivas: länken pekar i en slinga",
+            "Låt länken peka på en vanlig fil.",
+        ) from None
+
+
+def _mode(path: Path, target: Path) -> int | None:
+    """The file type and permissions of ``target``, None when nothing is there yet."""
+    try:
+        return target.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except OSError as err:  # a name too long, a link loop, no permission to look
+        raise write_error(path, err) from None
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         return path.is_relative_to(folder.resolve())
@@ -67,9 +91,16 @@ def check_output(
     ``fmt`` (when given) must match the file's suffix; ``template_dirs`` are folders of
     templates and ``protected`` single files (the dokumentmall) never written over.
     """
-    target = path.resolve()
-    if target.is_dir():
+    target = _resolved(path)
+    mode = _mode(path, target)
+    if mode is not None and stat.S_ISDIR(mode):
         raise OutputRefused(f"{path} är en mapp", "Ange en fil, t.ex. -o build/plan.docx.")
+    if mode is not None and not stat.S_ISREG(mode):
+        raise OutputRefused(
+            f"vägrar skriva {path}: det är ingen vanlig fil utan en enhet, en namngiven "
+            "rörledning eller en sockel",
+            "Ange en vanlig fil, t.ex. -o build/plan.docx.",
+        )
     if _inside(target, planset.plan_dir):
         raise OutputRefused(
             f"vägrar skriva {path}: det ligger i planmappen {planset.plan_dir.name}/",

@@ -151,7 +151,12 @@ def run_template(
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
-    from planverk.render.sandbox import OutsideTemplate, TemplateLimit, render_bounded
+    from planverk.render.sandbox import (
+        OutsideTemplate,
+        TemplateLimit,
+        UnreadableTemplate,
+        render_bounded,
+    )
 
     try:
         template = env.get_template(name)
@@ -162,6 +167,8 @@ def run_template(
             "Bara filer som verkligen ligger i mallmappen är mallar: kopiera filen dit i "
             "stället för att länka till den.",
         ) from None
+    except UnreadableTemplate as err:
+        raise RenderError(err.message or "", err.hint) from None
     except TemplateNotFound as err:
         raise RenderError(
             f"mallen {err.name} finns inte i {template_dir}",
@@ -193,6 +200,16 @@ def run_template(
         raise _limit(err, name, shown, "mallen behöver mer minne än en mall får använda") from None
     except RecursionError as err:
         raise _limit(err, name, shown, "mallen anropar sig själv för djupt (makro?)") from None
+    except (TypeError, ValueError, ArithmeticError, LookupError) as err:
+        # Raised by an expression of the template ({{ [1, 'a']|sort }}, {{ 1/0 }}); one
+        # raised outside every template frame is planverk's own bug and goes on.
+        line = _template_line(err, name)
+        if line is None:
+            raise
+        raise RenderError(
+            f"{shown}:{line}: fel i mallen: uttrycket går inte att räkna ut ({_computation(err)})",
+            "Kontrollera uttrycket på raden: jämför och räkna bara med värden av samma slag.",
+        ) from None
     except TemplateError as err:
         line = _template_line(err, name)
         where = f"{shown}:{line}" if line else str(shown)
@@ -201,6 +218,17 @@ def run_template(
             "Namnen i mallen följer nycklarna i planfilerna, med _ i stället för - "
             "(strategisk_inriktning).",
         ) from None
+
+
+def _computation(err: Exception) -> str:
+    """What went wrong in a template expression, in Swedish."""
+    if isinstance(err, ZeroDivisionError):
+        return "division med noll"
+    if isinstance(err, TypeError):
+        return "värden av olika slag, t.ex. text och tal"
+    if isinstance(err, LookupError):
+        return "ett index eller en nyckel som inte finns"
+    return "ett värde som inte passar"
 
 
 def _limit(err: BaseException, name: str, shown: Path, what: str) -> RenderError:

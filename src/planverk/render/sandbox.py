@@ -53,6 +53,14 @@ class OutsideTemplate(TemplateError):
         self.name = name
 
 
+class UnreadableTemplate(TemplateError):
+    """A template file that cannot be read (no permission, not UTF-8 text)."""
+
+    def __init__(self, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
 class ContainedLoader(FileSystemLoader):
     """A FileSystemLoader that serves only files whose real path (links resolved) is inside
     the folder they were found in."""
@@ -71,9 +79,22 @@ class ContainedLoader(FileSystemLoader):
         real = os.path.realpath(filename)
         if os.path.commonpath([folder, real]) != folder:
             raise OutsideTemplate(template, real, searchpath)
-        with open(real, encoding=self.encoding) as handle:
-            contents = handle.read()
-        mtime = os.path.getmtime(real)
+        shown = os.path.normpath(filename)
+        try:
+            with open(real, encoding=self.encoding) as handle:
+                contents = handle.read()
+            mtime = os.path.getmtime(real)
+        except UnicodeDecodeError as err:
+            raise UnreadableTemplate(
+                f"{shown} kan inte läsas: mallen är inte UTF-8-text "
+                f"(byte 0x{err.object[err.start]:02X} vid position {err.start})",
+                "Spara mallen som UTF-8 i en texteditor.",
+            ) from None
+        except OSError as err:
+            from planverk.core.oserrors import read_reason
+
+            reason, hint = read_reason(err)
+            raise UnreadableTemplate(f"{shown} kan inte läsas: {reason}", hint) from None
 
         def uptodate() -> bool:
             try:
@@ -81,7 +102,7 @@ class ContainedLoader(FileSystemLoader):
             except OSError:
                 return False
 
-        return contents, os.path.normpath(filename), uptodate
+        return contents, shown, uptodate
 
 
 def _size(value: Any) -> int | None:

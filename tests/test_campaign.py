@@ -1,0 +1,192 @@
+"""Cases a second fault campaign (issue 11, "Done when") found: each ran as a user would,
+in a subprocess on a copy of the shipped plans, and ended in a hang, an exit 3 or English
+library text, or carried what it must not into a published file."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from tests.test_badinput import english_in
+
+AP = "plans/aktivitetsplan-2025.yaml"
+TEMPLATE = "templates/aktivitetsplan.md.j2"
+
+
+def run(root: Path, *args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k != "PLANVERK_DEBUG"}
+    return subprocess.run(
+        [sys.executable, "-m", "planverk", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+        env={**env, "NO_COLOR": "1"},
+    )
+
+
+def _digest(root: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for top in ("plans", "templates")
+        for p in sorted((root / top).rglob("*"))
+        if p.is_file()
+    }
+
+
+def _swedish_error(done: subprocess.CompletedProcess[str], says: str) -> None:
+    output = done.stdout + done.stderr
+    assert done.returncode == 2, output
+    assert says in done.stderr, output
+    assert "tips: " in done.stderr, output
+    assert english_in(output) is None, output
+    assert "internt fel" not in output, output
+
+
+# -- output to something that is not a regular file -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("diff", "2024", "2025", "-f", "md", "-o", "/dev/full"),
+        ("status", "2025", "-f", "md", "-o", "/dev/full"),
+        ("status", "2025", "-f", "json", "-o", "/dev/zero"),
+    ],
+    ids=["diff-dev-full", "status-dev-full", "status-dev-zero"],
+)
+def test_output_to_a_device_is_refused_at_once(shipped: Path, args: tuple[str, ...]) -> None:
+    # Before: the old bytes of the "file" were read first (all-or-none writes keep them to
+    # put back): endless zeros until the kernel killed planverk, then the rename would have
+    # replaced the device itself.
+    done = run(shipped, *args, timeout=30)
+    _swedish_error(done, "det är ingen vanlig fil utan en enhet")
+
+
+def test_output_to_a_named_pipe_is_refused_without_waiting(shipped: Path) -> None:
+    (shipped / "build").mkdir()
+    os.mkfifo(shipped / "build" / "rör.md")
+    done = run(shipped, "render", "2025", "-f", "md", "-o", "build/rör.md", timeout=30)
+    _swedish_error(done, "vägrar skriva build/rör.md: det är ingen vanlig fil")
+
+
+def test_write_all_never_reads_or_replaces_a_device(tmp_path: Path) -> None:
+    from planverk.core.atomic import write_all, write_atomic
+
+    for write in (lambda p: write_all([(p, b"x")]), lambda p: write_atomic(p, b"x")):
+        with pytest.raises(OSError) as caught:
+            write(Path("/dev/zero"))
+        assert caught.value.errno == __import__("errno").ENXIO
+    assert Path("/dev/zero").is_char_device()
+
+
+def test_an_output_name_past_the_systems_limit_is_told_in_swedish(shipped: Path) -> None:
+    deep = "/".join(["d" * 200] * 25)
+    done = run(shipped, "diff", "2024", "2025", "-f", "json", "-o", f"build/{deep}/x.json")
+    _swedish_error(done, "filnamnet är för långt")
+
+
+def test_an_output_link_in_a_loop_is_told_in_swedish(shipped: Path) -> None:
+    (shipped / "build").mkdir()
+    os.symlink("slinga.md", shipped / "build" / "slinga.md")
+    done = run(shipped, "render", "2025", "-f", "md", "-o", "build/slinga.md")
+    _swedish_error(done, "länken pekar i en slinga")
+
+
+def test_a_config_link_in_a_loop_is_a_usage_error(shipped: Path) -> None:
+    os.symlink("slinga.yaml", shipped / "slinga.yaml")
+    done = run(shipped, "validate", "-c", "slinga.yaml")
+    _swedish_error(done, "slinga.yaml kan inte läsas: länken pekar i en slinga")
+
+
+@pytest.mark.parametrize(
+    "args", [("regler", "--markdown"), ("validate",), ("status", "2025", "-f", "json")]
+)
+def test_stdout_on_a_full_disk_is_an_environment_error(
+    shipped: Path, args: tuple[str, ...]
+) -> None:
+    with open("/dev/full", "w", encoding="utf-8") as full:
+        done = subprocess.run(
+            [sys.executable, "-m", "planverk", *args],
+            cwd=shipped,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2, done.stderr
+    assert "planverk: fel: utdata kan inte skrivas: disken är full" in done.stderr
+    assert english_in(done.stderr) is None, done.stderr
+
+
+# -- templates that cannot be read or computed ----------------------------------------------
+
+
+def test_a_template_that_is_not_utf8_is_a_template_error(shipped: Path) -> None:
+    (shipped / TEMPLATE).write_bytes(b"\xff\xfe\x00\x00skr\xe4p")
+    done = run(shipped, "render", "2025", "-f", "md", "-o", "build/ap.md")
+    _swedish_error(
+        done, "aktivitetsplan.md.j2 kan inte läsas: mallen är inte UTF-8-text (byte 0xFF"
+    )
+
+
+def test_an_included_template_that_is_not_utf8_is_a_template_error(shipped: Path) -> None:
+    (shipped / "templates" / "del.md.j2").write_bytes(b"\xe5\xe4\xf6")
+    (shipped / TEMPLATE).write_text("# R\n\n{% include 'del.md.j2' %}\n", encoding="utf-8")
+    done = run(shipped, "render", "2025", "-f", "md", "-o", "build/ap.md")
+    _swedish_error(done, "del.md.j2 kan inte läsas: mallen är inte UTF-8-text (byte 0xE5")
+
+
+@pytest.mark.parametrize(
+    ("expression", "says"),
+    [
+        ("{{ [1, 'a', none]|sort }}", "värden av olika slag"),
+        ("{{ 1 / 0 }}", "division med noll"),
+        ("{{ 'a' < 1 }}", "värden av olika slag"),
+    ],
+)
+def test_a_template_expression_that_cannot_be_computed(
+    shipped: Path, expression: str, says: str
+) -> None:
+    (shipped / TEMPLATE).write_text(f"# R\n\n{expression}\n", encoding="utf-8")
+    done = run(shipped, "render", "2025", "-f", "md", "-o", "build/ap.md")
+    _swedish_error(
+        done, f"aktivitetsplan.md.j2:3: fel i mallen: uttrycket går inte att räkna ut ({says}"
+    )
+
+
+def test_an_unreadable_template_is_a_template_error(shipped: Path) -> None:
+    root = shipped
+    prefix: list[str] = []
+    if os.geteuid() == 0:  # root reads every file: run the command as nobody, in a folder
+        # nobody may enter (pytest's own are private)
+        root = Path(tempfile.mkdtemp(prefix="planverk-")) / "repo"
+        root.parent.chmod(0o755)
+        shutil.copytree(shipped, root)
+        subprocess.run(["chmod", "-R", "a+rX", str(root)], check=True)
+        prefix = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"]
+    (root / TEMPLATE).chmod(0)
+    try:
+        out = str(Path(tempfile.gettempdir()) / "planverk-campaign.md")
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "planverk", "render", "2025", "-f", "md", "-o", out],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+    finally:
+        if root != shipped:
+            shutil.rmtree(root.parent)
+    _swedish_error(done, "aktivitetsplan.md.j2 kan inte läsas: behörighet att läsa saknas")
