@@ -190,3 +190,46 @@ def test_an_unreadable_template_is_a_template_error(shipped: Path) -> None:
         if root != shipped:
             shutil.rmtree(root.parent)
     _swedish_error(done, "aktivitetsplan.md.j2 kan inte läsas: behörighet att läsa saknas")
+
+
+# -- a PowerPoint template that lacks its layouts --------------------------------------------
+
+
+def test_a_powerpointmall_without_its_layouts_is_a_swedish_error(shipped: Path) -> None:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(shipped / "templates" / "powerpointmall.pptx") as source:
+        parts = {n: source.read(n) for n in source.namelist() if "slideLayout" not in n}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    (shipped / "utan-layouter.pptx").write_bytes(buffer.getvalue())
+    done = run(
+        shipped,
+        *("render", "-k", "handlingsplan", "-p", "ledningsgruppen-2025", "-f", "pptx"),
+        *("--powerpointmall", "utan-layouter.pptx", "-o", "build/hp.pptx"),
+    )
+    _swedish_error(done, "powerpointmallen utan-layouter.pptx är skadad")
+    assert not (shipped / "build" / "hp.pptx").exists()
+
+
+# -- control characters from a plan text in the diff's text and Markdown --------------------
+
+
+@pytest.mark.parametrize("fmt", ["text", "md"])
+def test_diff_never_passes_a_control_character_raw(shipped: Path, fmt: str) -> None:
+    ap = shipped / AP
+    ap.write_text(
+        ap.read_text(encoding="utf-8").replace(
+            "text: Underlätta samordning av vårdproduktion mellan regionerna.",
+            'text: "Underlätta \\e[31mRÖD\\e[0m \\a\\r samordning."',
+        ),
+        encoding="utf-8",
+    )
+    done = run(shipped, "diff", "2024", "2025", "-f", fmt)
+    assert done.returncode == 0, done.stderr
+    line = next(line for line in done.stdout.splitlines() if "RÖD" in line)
+    assert not [c for c in line if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0], repr(line)
+    assert "\u241b" in line and "\u2407" in line, repr(line)  # shown, not obeyed

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from planverk.core.chars import visible
 from planverk.diff.layout import (
     Fragment,
     Group,
@@ -26,7 +27,8 @@ _SPECIAL = re.compile(r"([\\`*_\[\]<>~|])")
 
 
 def escape(text: str) -> str:
-    return _SPECIAL.sub(r"\\\1", text)
+    """Markdown's own characters escaped; control and direction characters made visible."""
+    return _SPECIAL.sub(r"\\\1", visible(text))
 
 
 def section_title(result: DiffResult) -> str:

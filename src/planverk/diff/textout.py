@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planverk.core.chars import visible
 from planverk.diff.layout import (
     Fragment,
     Group,
@@ -100,7 +101,9 @@ def _plain(text: str, style: str) -> str:
 
 
 def _one_line(text: str) -> str:
-    """A text's paragraphs on one printed line (¶ between them), so the indentation holds."""
+    """A text's paragraphs on one printed line (¶ between them), so the indentation holds;
+    control and direction characters shown as visible symbols, never obeyed."""
+    text = visible(text)
     if "\n" not in text:
         return text
     lead = " " if text[:1].isspace() else ""

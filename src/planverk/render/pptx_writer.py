@@ -133,8 +133,17 @@ def _master_ph(master: Any, shape: Any) -> Any:
 def _layouts(presentation: PptxPresentation, display: str) -> _Layouts:
     width = int(presentation.slide_width or DEFAULT_SIZE[0])
     height = int(presentation.slide_height or DEFAULT_SIZE[1])
-    layouts = [layout for master in presentation.slide_masters for layout in master.slide_layouts]
-    titled = [(layout, _placeholders(layout)) for layout in layouts]
+    try:
+        layouts = [
+            layout for master in presentation.slide_masters for layout in master.slide_layouts
+        ]
+        titled = [(layout, _placeholders(layout)) for layout in layouts]
+    except (KeyError, ValueError, AttributeError):  # a layout or master the package lacks
+        raise RenderError(
+            f"powerpointmallen {display} är skadad: en bildlayout eller en bildbakgrund "
+            "som mallen hänvisar till saknas i filen",
+            "Öppna mallen i PowerPoint och spara den på nytt, eller använd standardmallen.",
+        ) from None
     titled = [(layout, phs) for layout, phs in titled if "title" in phs or "ctrTitle" in phs]
     if not titled:
         raise RenderError(
