@@ -233,3 +233,16 @@ def test_diff_never_passes_a_control_character_raw(shipped: Path, fmt: str) -> N
     line = next(line for line in done.stdout.splitlines() if "RÖD" in line)
     assert not [c for c in line if ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0], repr(line)
     assert "\u241b" in line and "\u2407" in line, repr(line)  # shown, not obeyed
+
+
+# -- fmt rewrites only plan files in the plan folder -----------------------------------------
+
+
+@pytest.mark.parametrize("where", ["utanför.yaml", "../grannen.yaml", ".gitlab-ci.yml"])
+def test_fmt_never_rewrites_a_yaml_file_outside_the_plan_folder(shipped: Path, where: str) -> None:
+    path = shipped / where
+    text = "typ:    aktivitetsplan\når:   2025   # en kommentar\n"
+    path.write_text(text, encoding="utf-8")
+    done = run(shipped, "fmt", where)
+    _swedish_error(done, f"vägrar formatera {where}: filen ligger inte i en planmapp (plans/)")
+    assert path.read_text(encoding="utf-8") == text

@@ -49,6 +49,8 @@ def command(
             _inside_plan_folder(path)
         elif path.suffix not in (".yaml", ".yml"):
             fail(f"{path} är ingen planfil (.yaml)", "planverk fmt formaterar bara YAML-filer.")
+        else:
+            _inside_plan_folder(path.parent, named=path)
     try:
         targets = paths or [find_plan_dir(Path.cwd())]
     except PlanSetNotFound as err:
@@ -74,14 +76,21 @@ def command(
     raise typer.Exit(EXIT_FINDINGS if refused or (check and changed) else EXIT_OK)
 
 
-def _inside_plan_folder(folder: Path) -> None:
-    """A folder is searched for YAML only inside the plan folder: other YAML in the
-    repository (CI settings, tool configuration) is not planverk's to rewrite."""
+def _inside_plan_folder(folder: Path, named: Path | None = None) -> None:
+    """A folder is searched for YAML, and a file named is rewritten, only inside the plan
+    folder: other YAML in the repository or elsewhere (CI settings, tool configuration, a
+    copy in the downloads folder) is not planverk's to rewrite."""
     try:
         plan_dir = find_plan_dir(folder)
     except PlanSetNotFound:
         plan_dir = None
     if plan_dir is None or not folder.resolve().is_relative_to(plan_dir.resolve()):
+        if named is not None:
+            fail(
+                f"vägrar formatera {named}: filen ligger inte i en planmapp (plans/)",
+                "planverk fmt skriver bara om planfiler i planmappen; flytta filen dit, eller "
+                "kör planverk fmt i planförrådet.",
+            )
         fail(
             f"{folder} är ingen planmapp",
             "Ange planmappen (plans/), en mapp i den, eller planfilerna att formatera.",
