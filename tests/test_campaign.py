@@ -246,3 +246,48 @@ def test_fmt_never_rewrites_a_yaml_file_outside_the_plan_folder(shipped: Path, w
     done = run(shipped, "fmt", where)
     _swedish_error(done, f"vägrar formatera {where}: filen ligger inte i en planmapp (plans/)")
     assert path.read_text(encoding="utf-8") == text
+
+
+# -- the language server and a client that sends garbage -------------------------------------
+
+
+def _message(body: bytes) -> bytes:
+    return b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def _lsp(root: Path, data: bytes) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "planverk", "lsp"],
+        cwd=root,
+        input=data,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_message_announcing_gigabytes_ends_the_server_in_swedish(shipped: Path) -> None:
+    done = _lsp(shipped, b"Content-Length: 99999999999\r\n\r\n{")
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == 0, stderr  # the stream ended; no MemoryError, no exit 3
+    assert "editorn skickade ett meddelande på 99999999999 byte, mer än 64 MB" in stderr
+    assert "internt fel" not in stderr and english_in(stderr) is None, stderr
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"{\xff\xfe}",  # not UTF-8
+        b'{"jsonrpc":"2.0","id":2,"method":"textDocument/definition","params":'
+        b'{"textDocument":{"uri":"nope:"},"position":{"line":-1,"character":9}}}',
+    ],
+    ids=["not-utf8", "invalid-params"],
+)
+def test_a_broken_message_is_one_swedish_line_never_a_traceback(shipped: Path, body: bytes) -> None:
+    exit_ = _message(b'{"jsonrpc":"2.0","method":"exit"}')
+    done = _lsp(shipped, _message(body) + exit_)
+    stderr = done.stderr.decode("utf-8")
+    assert "ett meddelande från editorn kunde inte hanteras" in stderr, stderr
+    assert "Traceback" not in stderr and english_in(stderr) is None, stderr
+    assert "codec can't decode" not in stderr and "Invalid Params" not in stderr, stderr
+    assert b"window/logMessage" in done.stdout  # and the editor is told, in Swedish

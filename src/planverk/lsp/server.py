@@ -19,7 +19,7 @@ import logging
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar, cast
 from urllib.parse import unquote, urlparse
 
 from lsprotocol import types
@@ -62,7 +62,7 @@ class PlanverkServer(LanguageServer):
     def report_server_error(self, error: Exception, source: Any) -> None:
         """A message the server could not read or answer: logged, and told to the editor's
         log in Swedish (pygls would show the library's English in a pop-up)."""
-        log.warning("%s: %s", type(error).__name__, error)
+        log.debug("%s: %s", type(error).__name__, error)  # the library's words: debug only
         if source is FeatureRequestError:
             return  # the request was answered with the error already
         with contextlib.suppress(Exception):
@@ -156,7 +156,7 @@ class PlanverkServer(LanguageServer):
                     folder.store.assemble()
             self.publish(folder, {folder.store.display(p) for p in dirty})
         except Exception:
-            log.exception("planverk lsp: kontrollen av planerna avbröts av ett internt fel")
+            log.exception("kontrollen av planerna avbröts av ett internt fel")
 
     def publish(self, folder: Folder, force: set[str] | None = None) -> None:
         with paused_gc():
@@ -230,7 +230,7 @@ def guarded(empty: Callable[[], object]) -> Callable[[F], F]:
             except JsonRpcException:
                 raise
             except Exception as err:
-                log.exception("planverk lsp: %s avbröts", handler.__name__)
+                log.exception("%s avbröts", handler.__name__)
                 with contextlib.suppress(Exception):
                     ls.window_log_message(
                         types.LogMessageParams(
@@ -425,10 +425,55 @@ def build() -> PlanverkServer:
     return server
 
 
+MAX_MESSAGE = 64 * 1024 * 1024  # bytes of one message: the size cap of a plan file, and more
+MAX_HEADER = 64 * 1024  # bytes of one header line
+
+
+class _BoundedStdin:
+    """stdin for pygls's reader, with a bound on what one message may ask for: a header
+    that announces gigabytes (a broken or hostile client) ends the server with a Swedish
+    message instead of asking for the memory."""
+
+    def __init__(self, raw: BinaryIO) -> None:
+        self.raw = raw
+
+    def readline(self, size: int = -1) -> bytes:
+        return self.raw.readline(MAX_HEADER)
+
+    def read(self, size: int = -1) -> bytes:
+        if size > MAX_MESSAGE:
+            log.error(
+                "editorn skickade ett meddelande på %d byte, mer än %d MB; servern avslutas",
+                size,
+                MAX_MESSAGE // (1024 * 1024),
+            )
+            return b""  # pygls ends its loop on an empty body
+        return self.raw.read(size)
+
+
+class _Formatter(logging.Formatter):
+    """One Swedish line per problem; never a traceback or a library's English on stderr
+    (the editor shows it in its output panel)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        level = "varning" if record.levelno < logging.ERROR else "fel"
+        if record.exc_info and record.exc_info[0] is not None:
+            kind = record.exc_info[0].__name__
+            if record.name.startswith("planverk"):
+                return f"planverk lsp: fel: {record.getMessage()} ({kind})"
+            return (
+                f"planverk lsp: {level}: ett meddelande från editorn kunde inte hanteras "
+                f"({kind}); servern fortsätter."
+            )
+        if not record.name.startswith("planverk"):
+            return f"planverk lsp: {level} i språkserverns bibliotek ({record.name})"
+        return f"planverk lsp: {level}: {record.getMessage()}"
+
+
 def serve() -> None:
     """Run the server over stdin and stdout until the editor ends it."""
-    logging.basicConfig(
-        stream=sys.stderr, level=logging.WARNING, format="planverk lsp: %(levelname)s %(message)s"
-    )
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Formatter())
+    logging.basicConfig(handlers=[handler], level=logging.WARNING)
     gc.enable()  # a long-lived process: cycles (asyncio's, pygls's) must be collected
-    build().start_io()
+    build().start_io(cast(BinaryIO, _BoundedStdin(sys.stdin.buffer)))
