@@ -291,3 +291,27 @@ def test_a_broken_message_is_one_swedish_line_never_a_traceback(shipped: Path, b
     assert "Traceback" not in stderr and english_in(stderr) is None, stderr
     assert "codec can't decode" not in stderr and "Invalid Params" not in stderr, stderr
     assert b"window/logMessage" in done.stdout  # and the editor is told, in Swedish
+
+
+# -- an empty revision (an unset CI variable) is never "no changes" --------------------------
+
+
+def _git_repo(root: Path) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@b.c"}
+    env |= {"GIT_COMMITTER_NAME": "a", "GIT_COMMITTER_EMAIL": "a@b.c"}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "planer"]):
+        subprocess.run(["git", *args], cwd=root, check=True, env=env, capture_output=True)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("diff", "2025", "--since", ""), ("diff", "2025", "--since=  "), ("webb", "--sedan", "")],
+    ids=["diff", "diff-blank", "webb"],
+)
+def test_an_empty_revision_is_a_usage_error(shipped: Path, args: tuple[str, ...]) -> None:
+    _git_repo(shipped)
+    ap = shipped / AP
+    ap.write_text(ap.read_text(encoding="utf-8").replace("Underlätta", "Främja"), "utf-8")
+    done = run(shipped, *args, "--utan-pdf" if args[0] == "webb" else "--brief")
+    _swedish_error(done, "revisionen är tom")
+    assert not [p for p in (shipped / "build").rglob("*") if p.is_file()]

@@ -67,6 +67,12 @@ def resolve(revision: str, top: Path) -> str:
     """The commit id a revision names (a tag, a branch, HEAD~2, a commit id)."""
     if revision.startswith("-"):
         raise RevisionError(f"ogiltig revision {revision!r}")
+    if not revision.strip():  # an empty CI variable: never "no changes" by accident
+        raise RevisionError(
+            "revisionen är tom",
+            "Ange en tagg, en gren eller ett incheckningsid, t.ex. --since HEAD; i CI: "
+            "kontrollera att variabeln med revisionen är satt.",
+        )
     try:
         out = _git(
             ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}"], top

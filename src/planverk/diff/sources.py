@@ -95,7 +95,9 @@ def compare(
         try:
             with phase("Läser planerna"):
                 new_set = load_worktree(plan_dir, attempt)
-                old_set = load_at_revision(since, plan_dir, attempt) if since else new_set
+                old_set = (
+                    load_at_revision(since, plan_dir, attempt) if since is not None else new_set
+                )
             with phase("Jämför planerna"):
                 result = diff(old_set, new_set, kind, old, new, since=since, order=order)
             return Comparison(result, old_set, new_set)
