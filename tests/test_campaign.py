@@ -315,3 +315,13 @@ def test_an_empty_revision_is_a_usage_error(shipped: Path, args: tuple[str, ...]
     done = run(shipped, *args, "--utan-pdf" if args[0] == "webb" else "--brief")
     _swedish_error(done, "revisionen är tom")
     assert not [p for p in (shipped / "build").rglob("*") if p.is_file()]
+
+
+# -- init: a year no plan can have is a usage error, not silently this year ------------------
+
+
+@pytest.mark.parametrize("year", ["0", "99999", "-5"])
+def test_init_with_a_year_no_plan_can_have_is_a_usage_error(tmp_path: Path, year: str) -> None:
+    done = run(tmp_path, "init", "ny", f"--år={year}")
+    _swedish_error(done, f"--år {year}: året ska vara mellan 1900 och 2200")
+    assert not (tmp_path / "ny").exists()

@@ -14,6 +14,7 @@ from planverk.publish.repository import create_repository
 from planverk.report import text as text_report
 
 NAME = "init"
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a plan may have (planverk.model)
 
 
 def command(
@@ -74,10 +75,15 @@ def command(
 
     Slutstatus: 0 klart, 1 de nya planerna har fel, 2 mappen är inte tom eller fel i anrop.
     """
+    if year is not None and not FIRST_YEAR <= year <= LAST_YEAR:
+        fail(
+            f"--år {year}: året ska vara mellan {FIRST_YEAR} och {LAST_YEAR}",
+            "Ange det första året för planerna, t.ex. --år 2026, eller utelämna flaggan för i år.",
+        )
     options = scaffold.Options(
         name,
         region_id,
-        year or dt.date.today().year,
+        year if year is not None else dt.date.today().year,
         repository,
         revision,
         tuple(_region(item) for item in regions or []),
