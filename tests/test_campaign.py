@@ -287,7 +287,8 @@ def test_a_broken_message_is_one_swedish_line_never_a_traceback(shipped: Path, b
     exit_ = _message(b'{"jsonrpc":"2.0","method":"exit"}')
     done = _lsp(shipped, _message(body) + exit_)
     stderr = done.stderr.decode("utf-8")
-    assert "ett meddelande från editorn kunde inte hanteras" in stderr, stderr
+    assert "ett meddelande från editorn kunde inte läsas eller hanteras" in stderr, stderr
+    assert "Error" not in stderr, stderr  # not even the exception's name
     assert "Traceback" not in stderr and english_in(stderr) is None, stderr
     assert "codec can't decode" not in stderr and "Invalid Params" not in stderr, stderr
     assert b"window/logMessage" in done.stdout  # and the editor is told, in Swedish
@@ -325,3 +326,26 @@ def test_init_with_a_year_no_plan_can_have_is_a_usage_error(tmp_path: Path, year
     done = run(tmp_path, "init", "ny", f"--år={year}")
     _swedish_error(done, f"--år {year}: året ska vara mellan 1900 och 2200")
     assert not (tmp_path / "ny").exists()
+
+
+# -- diff -f docx: the author's name goes into the XML of every change -----------------------
+
+
+@pytest.mark.parametrize(("author", "code"), [("Kansliet\x1b[2J", "001B"), ("A\u202eB", "202E")])
+def test_an_author_word_cannot_hold_is_a_usage_error(shipped: Path, author: str, code: str) -> None:
+    done = run(shipped, "diff", "2024", "2025", "-f", "docx", "--författare", author)
+    _swedish_error(done, f"--författare innehåller tecknet U+{code}")
+    assert not (shipped / "build").exists()
+
+
+def test_an_author_with_swedish_letters_and_markup_is_written_as_text(shipped: Path) -> None:
+    import docx
+
+    author = 'Åsa <Öberg> & "Ärlig"'
+    done = run(
+        shipped, "diff", "2024", "2025", "-f", "docx", "-o", "build/e.docx", "--författare", author
+    )
+    assert done.returncode == 0, done.stderr
+    document = docx.Document(str(shipped / "build" / "e.docx"))
+    xml = document.element.xml
+    assert 'w:author="Åsa &lt;Öberg&gt; &amp; &quot;Ärlig&quot;"' in xml

@@ -462,8 +462,8 @@ class _Formatter(logging.Formatter):
             if record.name.startswith("planverk"):
                 return f"planverk lsp: fel: {record.getMessage()} ({kind})"
             return (
-                f"planverk lsp: {level}: ett meddelande från editorn kunde inte hanteras "
-                f"({kind}); servern fortsätter."
+                f"planverk lsp: {level}: ett meddelande från editorn kunde inte läsas eller "
+                "hanteras; servern fortsätter."
             )
         if not record.name.startswith("planverk"):
             return f"planverk lsp: {level} i språkserverns bibliotek ({record.name})"

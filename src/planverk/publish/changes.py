@@ -8,9 +8,12 @@ errors, as for `planverk render`.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from planverk.core.chars import UNWRITABLE
+from planverk.core.errors import UserError
 from planverk.core.findings import Finding
 from planverk.core.progress import phase
 from planverk.diff.sources import Comparison
@@ -60,6 +63,20 @@ def write_report(comparison: Comparison, fmt: str, output: Path, *, brief: bool 
     return output
 
 
+def _check_author(author: str) -> None:
+    """The author's name goes into every change's w:author: text Word can hold."""
+    found = UNWRITABLE.search(author) or _DIRECTION.search(author)
+    if found:
+        raise UserError(
+            f"--författare innehåller tecknet U+{ord(found.group()):04X}, som inte kan stå i "
+            "ett Word-dokument",
+            "Skriv namnet med vanliga bokstäver, t.ex. --författare 'Kansliet'.",
+        )
+
+
+_DIRECTION = re.compile("[\u202a-\u202e\u2066-\u2069\x80-\x9f]")
+
+
 def write_tracked(
     comparison: Comparison,
     output: Path | None,
@@ -72,6 +89,7 @@ def write_tracked(
     Raises PlansHaveErrors when the newer plans have errors, or a UserError."""
     from planverk.diff.tracked import tracked_document
 
+    _check_author(author)
     planset = comparison.new_set
     with phase("Kontrollerar planerna"):
         require_clean(planset)
