@@ -292,6 +292,9 @@ def test_a_broken_message_is_one_swedish_line_never_a_traceback(shipped: Path, b
     assert "Traceback" not in stderr and english_in(stderr) is None, stderr
     assert "codec can't decode" not in stderr and "Invalid Params" not in stderr, stderr
     assert b"window/logMessage" in done.stdout  # and the editor is told, in Swedish
+    told = done.stdout.decode("utf-8").encode().decode("unicode_escape")
+    assert "kunde inte l\u00e4sas eller hanteras; servern forts\u00e4tter" in told, told
+    assert "Error" not in told and "Invalid" not in told, told
 
 
 # -- an empty revision (an unset CI variable) is never "no changes" --------------------------
@@ -349,3 +352,36 @@ def test_an_author_with_swedish_letters_and_markup_is_written_as_text(shipped: P
     document = docx.Document(str(shipped / "build" / "e.docx"))
     xml = document.element.xml
     assert 'w:author="Åsa &lt;Öberg&gt; &amp; &quot;Ärlig&quot;"' in xml
+
+
+# -- init: what goes into the CI files and the pre-commit configuration as written -----------
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "says"),
+    [
+        ("--planverk-repo", "https://x.example/p.git\n  evil: true\n#", "ingen adress"),
+        ("--planverk-repo", "https://x.example/p.git # kommentar", "ingen adress"),
+        ("--planverk-repo", "--upload-pack=touch /tmp/x", "ingen adress"),
+        ("--planverk-rev", 'abc"\nx: 1', "ingen incheckning eller tagg"),
+        ("--planverk-rev", "v1 ; rm", "ingen incheckning eller tagg"),
+    ],
+)
+def test_init_refuses_what_would_break_or_inject_into_its_files(
+    tmp_path: Path, option: str, value: str, says: str
+) -> None:
+    done = run(
+        tmp_path, "init", "ny", "--planverk-repo=https://x.example/p.git", f"{option}={value}"
+    )
+    _swedish_error(done, says)
+    assert not (tmp_path / "ny").exists()
+
+
+def test_init_with_a_local_repository_and_a_tag_writes_files_that_parse(tmp_path: Path) -> None:
+    from ruamel.yaml import YAML
+
+    done = run(tmp_path, "init", "ny", "--planverk-repo", "../planverk", "--planverk-rev", "v1.2.0")
+    assert done.returncode == 0, done.stderr
+    config = YAML(typ="safe").load((tmp_path / "ny" / ".pre-commit-config.yaml").read_text("utf-8"))
+    assert config["repos"][0]["repo"] == "../planverk"
+    assert config["repos"][0]["rev"] == "v1.2.0"

@@ -69,8 +69,8 @@ class PlanverkServer(LanguageServer):
             self.window_log_message(
                 types.LogMessageParams(
                     types.MessageType.Error,
-                    f"planverk: ett meddelande från editorn kunde inte hanteras "
-                    f"({type(error).__name__}); servern fortsätter.",
+                    "planverk: ett meddelande från editorn kunde inte läsas eller hanteras; "
+                    "servern fortsätter.",
                 )
             )
 

@@ -7,6 +7,7 @@ installed), since pre-commit and ``diff --since`` need one.
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
@@ -51,6 +52,13 @@ def create_repository(folder: Path, options: scaffold.Options) -> Created:
     return Created(folder, [path for path, _ in files], git, checked)
 
 
+# What the CI files and the pre-commit configuration can hold as written: a URL or a path
+# (no white space, quotes, comment signs or control characters, not an option), and a git
+# revision name.
+_REPOSITORY = re.compile(r"^(?!-)[^\s\"'`#\\\x00-\x1f\x7f]+$")
+_REVISION = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+
+
 def _check_options(options: scaffold.Options) -> None:
     if not scaffold.valid_id(options.region_id):
         raise InitRefused(
@@ -60,6 +68,18 @@ def _check_options(options: scaffold.Options) -> None:
     if not options.name.strip():
         raise InitRefused(
             "--namn är tomt", "Ange sjukvårdsregionens namn, t.ex. --namn 'Sjukvårdsregion Norr'."
+        )
+    if options.repository is not None and not _REPOSITORY.match(options.repository):
+        raise InitRefused(
+            f"--planverk-repo {options.repository!r} är ingen adress till ett git-förråd",
+            "Ange adressen utan mellanslag, radbrytningar och citattecken, t.ex. "
+            "--planverk-repo https://git.region.se/verktyg/planverk.git.",
+        )
+    if options.revision is not None and not _REVISION.match(options.revision):
+        raise InitRefused(
+            f"--planverk-rev {options.revision!r} är ingen incheckning eller tagg",
+            "Ange incheckningens id eller en tagg, t.ex. --planverk-rev 3f2c1ab "
+            "(`git rev-parse HEAD` i förrådet).",
         )
     for region_id, name in options.regions:
         if not scaffold.valid_id(region_id) or not name.strip():
