@@ -385,3 +385,36 @@ def test_init_with_a_local_repository_and_a_tag_writes_files_that_parse(tmp_path
     config = YAML(typ="safe").load((tmp_path / "ny" / ".pre-commit-config.yaml").read_text("utf-8"))
     assert config["repos"][0]["repo"] == "../planverk"
     assert config["repos"][0]["rev"] == "v1.2.0"
+
+
+# -- a template or dokumentmall that is there but no file: never the default without a word --
+
+
+def _not_a_file(path: Path, how: str) -> None:
+    path.unlink()
+    if how == "folder":
+        path.mkdir()
+    elif how == "loop":
+        os.symlink(path.name, path)
+    else:
+        os.symlink("saknas" + path.suffix, path)
+
+
+@pytest.mark.parametrize("how", ["folder", "loop", "dangling"])
+def test_a_template_that_is_no_file_is_an_error_not_the_default(shipped: Path, how: str) -> None:
+    _not_a_file(shipped / TEMPLATE, how)
+    done = run(shipped, "render", "2025", "-f", "md", "-o", "build/ap.md")
+    _swedish_error(done, "aktivitetsplan.md.j2 kan inte läsas: det är ingen vanlig fil")
+    assert not (shipped / "build" / "ap.md").exists()
+
+
+@pytest.mark.parametrize("how", ["folder", "loop", "dangling"])
+def test_a_dokumentmall_that_is_no_file_is_an_error_not_the_default(
+    shipped: Path, how: str
+) -> None:
+    _not_a_file(shipped / "templates" / "dokumentmall.docx", how)
+    done = run(shipped, "render", "2025", "-o", "build/ap.docx")
+    _swedish_error(done, "dokumentmall.docx kan inte läsas: det är ingen vanlig fil")
+    assert not (shipped / "build" / "ap.docx").exists()
+    status = run(shipped, "status", "2025", "-f", "xlsx", "-o", "build/s.xlsx")
+    assert status.returncode == 0, status.stderr  # what needs no dokumentmall still works

@@ -9,6 +9,7 @@ first, so a link in ``build/`` that points at a plan is refused too.
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
@@ -60,6 +61,12 @@ def _resolved(path: Path) -> Path:
         ) from None
 
 
+def _real(path: Path) -> Path:
+    """``path`` with links resolved as far as they go; a link in a loop stays as it is
+    (Path.resolve raises RuntimeError for it on Python 3.11)."""
+    return Path(os.path.realpath(path))
+
+
 def _mode(path: Path, target: Path) -> int | None:
     """The file type and permissions of ``target``, None when nothing is there yet."""
     try:
@@ -72,7 +79,7 @@ def _mode(path: Path, target: Path) -> int | None:
 
 def _inside(path: Path, folder: Path) -> bool:
     try:
-        return path.is_relative_to(folder.resolve())
+        return path.is_relative_to(_real(folder))
     except OSError:  # pragma: no cover - unreadable folder
         return False
 
@@ -107,7 +114,7 @@ def check_output(
             "Planfilerna skrivs aldrig över; välj en annan plats, t.ex. build/.",
         )
     for doc in planset.documents:
-        if Path(doc.display).resolve() == target:
+        if _real(Path(doc.display)) == target:
             raise OutputRefused(f"vägrar skriva över planfilen {path}")
     for folder in template_dirs:
         if _inside(target, folder):
@@ -116,7 +123,7 @@ def check_output(
                 "Mallarna skrivs aldrig över; välj en annan plats, t.ex. build/.",
             )
     for file in protected:
-        if file is not None and file.resolve() == target:
+        if file is not None and _real(file) == target:
             raise OutputRefused(
                 f"vägrar skriva över {path}: det är dokumentmallen",
                 "Välj en annan plats, t.ex. build/.",
@@ -150,11 +157,11 @@ def check_output_folder(
     destroy what the user wrote: a folder that holds or lies in the plan folder or a
     template folder, holds the dokumentmall, or already holds something that is not a
     site from planverk (no :data:`SITE_MARKER` in it)."""
-    target = folder.resolve()
+    target = _real(folder)
     hint = "Välj en egen mapp för webbplatsen, t.ex. --ut build/webb."
     if target.exists() and not target.is_dir():
         raise OutputRefused(f"{folder} är en fil, inte en mapp", hint)
-    plan_dir = planset.plan_dir.resolve()
+    plan_dir = _real(planset.plan_dir)
     if _inside(target, plan_dir) or plan_dir.is_relative_to(target):
         raise OutputRefused(
             f"vägrar skriva webbplatsen i {folder}: planmappen {planset.plan_dir.name}/ "
@@ -162,14 +169,14 @@ def check_output_folder(
             hint,
         )
     for templates in template_dirs:
-        resolved = templates.resolve()
+        resolved = _real(templates)
         if _inside(target, resolved) or resolved.is_relative_to(target):
             raise OutputRefused(
                 f"vägrar skriva webbplatsen i {folder}: mallmappen {templates} skulle skrivas över",
                 hint,
             )
     for file in protected:
-        if file is not None and file.resolve().is_relative_to(target):
+        if file is not None and _real(file).is_relative_to(target):
             raise OutputRefused(f"vägrar skriva webbplatsen i {folder}: {file} ligger där", hint)
     if not explicit and not _inside(target, planset.root):
         raise OutputRefused(

@@ -64,7 +64,10 @@ def _office_template(
     if project:
         return planset.root / project
     candidate = template_dir / name
-    return candidate if candidate.is_file() else None
+    # A folder or a broken link there is the region's mistake, told when the file is read.
+    return (
+        candidate if candidate.is_file() or candidate.is_symlink() or candidate.exists() else None
+    )
 
 
 def read_dokumentmall(path: Path | None) -> tuple[bytes, str]:
@@ -86,6 +89,16 @@ def read_powerpointmall(path: Path | None) -> tuple[bytes, str]:
 
 
 def _read(path: Path, key: str) -> tuple[bytes, str]:
+    try:
+        regular = path.is_file()
+    except OSError:
+        regular = False
+    if not regular and (path.is_symlink() or path.exists()):
+        raise RenderError(
+            f"{key}en {path} kan inte läsas: det är ingen vanlig fil (en mapp, en enhet, en "
+            "länk som inte leder till en fil, eller en länk i en slinga)",
+            f"Lägg {key}en som en vanlig fil, eller ta bort den så att planverks egen används.",
+        )
     try:
         return path.read_bytes(), str(path)
     except OSError as err:

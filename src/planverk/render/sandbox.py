@@ -73,6 +73,13 @@ class ContainedLoader(FileSystemLoader):
             filename = posixpath.join(searchpath, *pieces)
             if os.path.isfile(filename):
                 break
+            if os.path.lexists(filename):  # a folder, a broken link, a link in a loop
+                raise UnreadableTemplate(
+                    f"{os.path.normpath(filename)} kan inte läsas: det är ingen vanlig fil "
+                    "(en mapp, en länk som inte leder till en fil, eller en länk i en slinga)",
+                    "Lägg mallen som en vanlig fil i mallmappen, eller ta bort den så att "
+                    "planverks egen mall används.",
+                )
         else:
             raise TemplateNotFound(template)
         folder = os.path.realpath(searchpath)
