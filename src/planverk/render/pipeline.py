@@ -211,6 +211,10 @@ def _render(
     from planverk.render.pagination import paginate
 
     docx, pdf, rendered.toc = paginate(docx, pdf=fmt == "pdf", options=PDF_UA, timeout=timeout)
+    if pdf is not None or (rendered.toc is not None and rendered.toc.passes):
+        from planverk.office.fonts import document_fonts, substituted
+
+        rendered.fonts_replaced = substituted(document_fonts(docx))
     if fmt != "pdf" or pdf is None:
         rendered.data = docx
         return rendered

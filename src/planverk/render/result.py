@@ -106,3 +106,6 @@ class Rendered:
     stripped: list[StrippedContent] = field(default_factory=list)
     toc: TocNumbers | None = None  # None: the document has no table of contents
     pdf: Structure | None = None  # what a PDF/UA reader finds in a PDF
+    # Fonts of the document LibreOffice had to replace where it laid the pages out (font ->
+    # its stand-in), so the page numbers and the PDF may not be Word's.
+    fonts_replaced: dict[str, str] = field(default_factory=dict)
