@@ -27,7 +27,7 @@ WITHOUT_EXAMPLES |= {"PV014", "PV016"}  # a link, a Word file: tests/test_hostil
 # The workbook rules (`planverk import`) check a returned .xlsx, not a plan set; each is
 # tested with its exact finding and cell in tests/intake/.
 WITHOUT_EXAMPLES |= {f"PV{n}" for n in range(501, 550)}
-WITHOUT_EXAMPLES |= {"PV407", "PV408", "PV409"}  # a rendered document: test_pagination.py, test_pdf.py
+WITHOUT_EXAMPLES |= {"PV407", "PV408", "PV409"}  # rendered documents: test_pagination, test_pdf
 
 
 def test_every_rule_has_a_fail_and_a_pass_example() -> None:
