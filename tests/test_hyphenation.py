@@ -77,6 +77,15 @@ def test_docx_soft_hyphens_in_text_none_in_headings_names_or_titles(shipped: Pat
     assert names
     for paragraph in names:  # the region's name is one w:t, never cut by a soft hyphen
         assert any("Mellansverige" in (t.text or "") for t in paragraph.iter(qn("w:t")))
+    # A status in its narrow column is read at a glance: one w:t, never cut by a soft hyphen.
+    statuses = [
+        p
+        for p in body.iter(qn("w:p"))
+        if "ej rapporterad" in "".join(t.text or "" for t in p.iter(qn("w:t")))
+    ]
+    assert statuses
+    for paragraph in statuses:
+        assert any("rapporterad" in (t.text or "") for t in paragraph.iter(qn("w:t")))
     # python-docx, screen readers and search see the words whole.
     assert any(
         "verksamhetschefsgrupperna" in p.text

@@ -36,6 +36,7 @@ from planverk.document.blocks import (
     Text,
     plain,
 )
+from planverk.model.common import STATUS_VALUES
 from planverk.office.package import PackageError, as_document, repack, why_unreadable
 from planverk.render.errors import RenderError
 from planverk.render.hyphenate import Hyphenator
@@ -443,7 +444,8 @@ def write_docx(
     if meta.status:
         _mark_status(document, meta.status)
     writer = _Writer(document, StyleMap(document), dokumentmall=display)
-    writer.hyphenator = Hyphenator(meta.names)
+    # The region's names and the status words (a table's narrow status column) stay whole.
+    writer.hyphenator = Hyphenator((*meta.names, *STATUS_VALUES))
     writer.base_sect = copy.deepcopy(base_sect)
     writer.landscape = _is_landscape(base_sect)
     writer.page_text_width = _text_width(base_sect, writer.landscape)
